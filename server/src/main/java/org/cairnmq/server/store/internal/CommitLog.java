@@ -1,0 +1,148 @@
+package org.cairnmq.server.store.internal;
+
+import java.nio.ByteBuffer;
+
+import org.cairnmq.server.store.CommitLogRecordDescriptor;
+import org.cairnmq.server.store.FlushMode;
+import org.cairnmq.server.store.StoredRecord;
+
+/**
+ * The CommitLog's segments and its two global positions: {@code flushedOffset <= writtenOffset}.
+ *
+ * <p>Owning threads: {@link CommitLogAppender} writes the segments and sets {@code writtenOffset};
+ * {@link #flush()} is called by the appender in SYNC mode and by the flusher in ASYNC mode (never by
+ * both). Any thread may read records below {@link #confirmedOffset()}.
+ */
+public final class CommitLog {
+
+    private final MappedSegmentList segments;
+    private final FlushMode flushMode;
+    private volatile long writtenOffset;
+    private volatile long flushedOffset;
+
+    /**
+     * @param segments the loaded segments
+     * @param flushMode decides which position readers may see
+     */
+    public CommitLog(MappedSegmentList segments, FlushMode flushMode) {
+        this.segments = segments;
+        this.flushMode = flushMode;
+    }
+
+    /**
+     * @return the segments
+     */
+    public MappedSegmentList segments() {
+        return segments;
+    }
+
+    /**
+     * Sets both positions after recovery, before any thread starts.
+     *
+     * @param recoveredEndOffset where the valid data ends
+     */
+    public void recovered(long recoveredEndOffset) {
+        writtenOffset = recoveredEndOffset;
+        flushedOffset = recoveredEndOffset;
+    }
+
+    /**
+     * @return the offset one past the last written byte
+     */
+    public long writtenOffset() {
+        return writtenOffset;
+    }
+
+    /**
+     * Publishes written data. Appender only.
+     *
+     * @param offset the new written offset
+     */
+    public void writtenOffset(long offset) {
+        writtenOffset = offset;
+    }
+
+    /**
+     * @return the offset up to which the log is durable
+     */
+    public long flushedOffset() {
+        return flushedOffset;
+    }
+
+    /**
+     * @return the offset up to which records may be dispatched and read: the flushed offset in SYNC
+     *     mode, the written offset in ASYNC mode
+     */
+    public long confirmedOffset() {
+        return flushMode == FlushMode.SYNC ? flushedOffset : writtenOffset;
+    }
+
+    /**
+     * @return the offset of the oldest byte still stored
+     */
+    public long minOffset() {
+        MappedSegment first = segments.first();
+        return first == null ? writtenOffset : first.baseOffset();
+    }
+
+    /**
+     * Forces everything written so far and advances the flushed offset.
+     *
+     * @return the new flushed offset
+     */
+    public long flush() {
+        long target = writtenOffset;
+        long flushed = flushedOffset;
+        if (target <= flushed) {
+            return flushed;
+        }
+        for (MappedSegment segment : segments.segments()) {
+            if (segment.endOffset() > flushed && segment.baseOffset() < target) {
+                segment.flush();
+            }
+        }
+        flushedOffset = target;
+        return target;
+    }
+
+    /**
+     * @param commitLogOffset where a record starts
+     * @param sizeBytes the record's length
+     * @return a read-only view of the record, or null when its segment is gone
+     */
+    public StoredRecord slice(long commitLogOffset, int sizeBytes) {
+        MappedSegment segment = segments.find(commitLogOffset);
+        if (segment == null) {
+            return null;
+        }
+        int position = (int) (commitLogOffset - segment.baseOffset());
+        return new StoredRecord(commitLogOffset, segment.readOnlySlice(position, sizeBytes));
+    }
+
+    /**
+     * Reads the record starting at {@code commitLogOffset}, checking that one does start there.
+     *
+     * @param commitLogOffset a physical offset
+     * @return the record, or null when no confirmed record starts there
+     */
+    public StoredRecord readAt(long commitLogOffset) {
+        long confirmed = confirmedOffset();
+        MappedSegment segment = segments.find(commitLogOffset);
+        if (segment == null || commitLogOffset >= confirmed) {
+            return null;
+        }
+        ByteBuffer buffer = segment.buffer();
+        int position = (int) (commitLogOffset - segment.baseOffset());
+        if (position + CommitLogRecordDescriptor.MIN_RECORD_BYTES > segment.sizeBytes()
+                || buffer.getInt(position + CommitLogRecordDescriptor.MAGIC_OFFSET)
+                        != CommitLogRecordDescriptor.RECORD_MAGIC
+                || buffer.getLong(position + CommitLogRecordDescriptor.PHYSICAL_OFFSET_OFFSET) != commitLogOffset) {
+            return null;
+        }
+        int sizeBytes = buffer.getInt(position + CommitLogRecordDescriptor.TOTAL_LENGTH_OFFSET);
+        if (sizeBytes < CommitLogRecordDescriptor.MIN_RECORD_BYTES || commitLogOffset + sizeBytes > confirmed) {
+            return null;
+        }
+        return new StoredRecord(commitLogOffset, segment.readOnlySlice(position, sizeBytes));
+    }
+}

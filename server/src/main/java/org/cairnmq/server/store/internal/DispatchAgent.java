@@ -1,0 +1,180 @@
+package org.cairnmq.server.store.internal;
+
+import static org.cairnmq.server.store.CommitLogRecordDescriptor.FLAGS_OFFSET;
+import static org.cairnmq.server.store.CommitLogRecordDescriptor.QUEUE_ID_OFFSET;
+import static org.cairnmq.server.store.CommitLogRecordDescriptor.QUEUE_OFFSET_OFFSET;
+import static org.cairnmq.server.store.CommitLogRecordDescriptor.STORE_TIMESTAMP_OFFSET;
+import static org.cairnmq.server.store.CommitLogRecordDescriptor.TAGS_CODE_OFFSET;
+import static org.cairnmq.server.store.CommitLogRecordDescriptor.TOPIC_LENGTH_OFFSET;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.cairnmq.server.store.CommitLogDispatcher;
+import org.cairnmq.server.store.CommitLogRecordDescriptor;
+import org.cairnmq.server.store.DispatchRequest;
+import org.cairnmq.server.store.StoreException;
+
+/**
+ * The dispatch thread (RocketMQ's {@code ReputMessageService}): follows the CommitLog's confirmed
+ * offset (flushed in SYNC mode, written in ASYNC mode), parses each new record and calls every
+ * dispatcher in registration order. It also forces the ConsumeQueues every checkpoint interval and
+ * publishes the CommitLog offset up to which they are durable.
+ *
+ * <p>Owning thread: the dispatch thread; before it starts, recovery calls {@link #dispatchUpTo} on the
+ * starting thread.
+ */
+public final class DispatchAgent implements StoreAgent {
+
+    private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable consumeQueues;
+    private final List<CommitLogDispatcher> dispatchers = new CopyOnWriteArrayList<>();
+    private final CommitLogRecordCodec codec = new CommitLogRecordCodec();
+    private final long flushIntervalNs;
+    private volatile long dispatchedOffset;
+    private volatile long consumeQueueFlushedOffset;
+    private volatile Thread thread;
+    private long nextFlushNs;
+
+    /**
+     * @param commitLog the log to follow
+     * @param consumeQueues the first dispatcher, whose flushes this agent drives
+     * @param flushIntervalMs how often to force the ConsumeQueues
+     */
+    public DispatchAgent(CommitLog commitLog, ConsumeQueueTable consumeQueues, long flushIntervalMs) {
+        this.commitLog = commitLog;
+        this.consumeQueues = consumeQueues;
+        this.flushIntervalNs = TimeUnit.MILLISECONDS.toNanos(flushIntervalMs);
+        this.dispatchers.add(consumeQueues);
+    }
+
+    @Override
+    public String roleName() {
+        return "dispatch";
+    }
+
+    /**
+     * @param dispatcher called for every record after the ones already registered; before start only
+     */
+    public void addDispatcher(CommitLogDispatcher dispatcher) {
+        dispatchers.add(dispatcher);
+    }
+
+    /**
+     * @param offset where dispatch starts (recovery)
+     */
+    public void startFrom(long offset) {
+        dispatchedOffset = offset;
+    }
+
+    /**
+     * @return the CommitLog offset up to which every record was dispatched
+     */
+    public long dispatchedOffset() {
+        return dispatchedOffset;
+    }
+
+    /**
+     * @return the CommitLog offset up to which the ConsumeQueue entries are durable
+     */
+    public long consumeQueueFlushedOffset() {
+        return consumeQueueFlushedOffset;
+    }
+
+    /**
+     * Wakes the dispatch thread; any thread.
+     */
+    public void wake() {
+        Thread target = thread;
+        if (target != null) {
+            LockSupport.unpark(target);
+        }
+    }
+
+    @Override
+    public int doWork() {
+        if (thread == null) {
+            thread = Thread.currentThread();
+            nextFlushNs = System.nanoTime() + flushIntervalNs;
+        }
+        int dispatched = dispatchUpTo(commitLog.confirmedOffset());
+        if (System.nanoTime() - nextFlushNs >= 0) {
+            flushConsumeQueues();
+            nextFlushNs = System.nanoTime() + flushIntervalNs;
+        }
+        if (dispatched == 0) {
+            LockSupport.parkNanos(this, IDLE_PARK_NS);
+        }
+        return dispatched;
+    }
+
+    @Override
+    public void onClose() {
+        dispatchUpTo(commitLog.confirmedOffset());
+        flushConsumeQueues();
+    }
+
+    /**
+     * Forces the ConsumeQueues and publishes the offset they are durable up to.
+     */
+    public void flushConsumeQueues() {
+        long upTo = dispatchedOffset;
+        consumeQueues.flushAll();
+        consumeQueueFlushedOffset = upTo;
+    }
+
+    /**
+     * Dispatches every record in {@code [dispatchedOffset, limit)}.
+     *
+     * @param limit a record boundary no higher than the confirmed offset
+     * @return how many records were dispatched
+     */
+    public int dispatchUpTo(long limit) {
+        int count = 0;
+        long offset = dispatchedOffset;
+        while (offset < limit) {
+            MappedSegment segment = commitLog.segments().find(offset);
+            if (segment == null) {
+                throw new StoreException(StoreException.Category.STATE, "no CommitLog segment holds " + offset);
+            }
+            int position = (int) (offset - segment.baseOffset());
+            int segmentLimit = (int) Math.min(segment.sizeBytes(), limit - segment.baseOffset());
+            int result = codec.check(segment.buffer(), position, segmentLimit, segment.sizeBytes(), offset, false);
+            if (result > 0) {
+                dispatch(segment.buffer(), position, offset, result);
+                offset += result;
+                count++;
+            } else if (result == CommitLogRecordCodec.BLANK || result == CommitLogRecordCodec.END_OF_DATA
+                    && segmentLimit == segment.sizeBytes()) {
+                offset = segment.endOffset();
+            } else {
+                throw new StoreException(StoreException.Category.CORRUPTION,
+                        "cannot dispatch the CommitLog at " + offset + " (code " + result + ")");
+            }
+            dispatchedOffset = offset;
+        }
+        return count;
+    }
+
+    private void dispatch(ByteBuffer buffer, int position, long commitLogOffset, int sizeBytes) {
+        int topicBytes = buffer.getShort(position + TOPIC_LENGTH_OFFSET);
+        byte[] topicUtf8 = new byte[topicBytes];
+        buffer.get(position + TOPIC_LENGTH_OFFSET + 2, topicUtf8);
+        int keyLengthOffset = position + CommitLogRecordDescriptor.keyLengthOffset(topicBytes);
+        byte[] key = new byte[buffer.getShort(keyLengthOffset)];
+        buffer.get(keyLengthOffset + 2, key);
+        DispatchRequest request = new DispatchRequest(new String(topicUtf8, StandardCharsets.UTF_8),
+                buffer.getInt(position + QUEUE_ID_OFFSET), buffer.getLong(position + QUEUE_OFFSET_OFFSET),
+                commitLogOffset, sizeBytes, buffer.getLong(position + TAGS_CODE_OFFSET),
+                buffer.getLong(position + STORE_TIMESTAMP_OFFSET), buffer.getInt(position + FLAGS_OFFSET), key);
+        for (CommitLogDispatcher dispatcher : dispatchers) {
+            dispatcher.dispatch(request);
+        }
+    }
+}
