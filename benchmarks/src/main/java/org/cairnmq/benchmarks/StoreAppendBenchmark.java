@@ -1,0 +1,162 @@
+package org.cairnmq.benchmarks;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.cairnmq.server.store.AppendRequest;
+import org.cairnmq.server.store.AppendResult;
+import org.cairnmq.server.store.FlushMode;
+import org.cairnmq.server.store.MessageStore;
+import org.cairnmq.server.store.PutStatus;
+import org.cairnmq.server.store.StoreConfig;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * CommitLog append of 1 KiB records, read against {@link DiskBaselineBenchmark} of the same run.
+ *
+ * <ul>
+ *   <li>{@code asyncAppend}: asynchronous flush, one appending thread that keeps up to
+ *       {@link #ASYNC_WINDOW} appends in flight (as a broker does for many producers).
+ *       Compare {@code ops/s × 1 KiB} with {@code sequentialWrite1MiB}.
+ *   <li>{@code syncAppend*}: synchronous flush with group commit; each thread waits for its own
+ *       record to be durable before it appends the next, as a persistent JMS send does. Compare
+ *       {@code ops/s × 1 KiB} with {@code writeAndForce64KiB}'s bandwidth.
+ * </ul>
+ *
+ * <p>Design note: every iteration opens a fresh store in a new directory and deletes it afterwards,
+ * so a long run neither fills the disk nor measures retention.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+public class StoreAppendBenchmark {
+
+    static final int RECORD_PAYLOAD_BYTES = 1024;
+    static final int ASYNC_WINDOW = 4096;
+    static final int SEGMENT_BYTES = 1 << 30;
+    static final int QUEUE_COUNT = 16;
+
+    /** One store per iteration, shared by the benchmark's threads. */
+    @State(Scope.Benchmark)
+    public static class OpenStore {
+
+        MessageStore store;
+        Path directory;
+        byte[] payload;
+
+        @Setup(Level.Iteration)
+        public void open() throws IOException {
+            directory = Files.createTempDirectory("cairn-store-append");
+            StoreConfig config = StoreConfig.defaults(directory)
+                    .withCommitLogSegmentBytes(SEGMENT_BYTES)
+                    .withFlushMode(flushMode());
+            store = new MessageStore(config);
+            store.start();
+            payload = new byte[RECORD_PAYLOAD_BYTES];
+            ThreadLocalRandom.current().nextBytes(payload);
+        }
+
+        @TearDown(Level.Iteration)
+        public void close() throws IOException {
+            store.close();
+            BenchmarkFiles.deleteRecursively(directory);
+        }
+
+        FlushMode flushMode() {
+            return FlushMode.SYNC;
+        }
+
+        AppendRequest request(int queueId) {
+            return new AppendRequest("bench", queueId, 0L, 0, System.currentTimeMillis(), null,
+                    ByteBuffer.wrap(payload));
+        }
+    }
+
+    /** The asynchronous variant of the store. */
+    @State(Scope.Benchmark)
+    public static class AsyncStore extends OpenStore {
+        @Override
+        FlushMode flushMode() {
+            return FlushMode.ASYNC;
+        }
+    }
+
+    /** Per-thread state: the thread's queue and its window of in-flight appends. */
+    @State(Scope.Thread)
+    public static class Appender {
+        int queueId;
+        int inFlight;
+        CompletableFuture<AppendResult> last;
+
+        @Setup(Level.Iteration)
+        public void pickQueue() {
+            queueId = ThreadLocalRandom.current().nextInt(QUEUE_COUNT);
+            inFlight = 0;
+            last = null;
+        }
+
+        @TearDown(Level.Iteration)
+        public void drain() {
+            if (last != null) {
+                last.join();
+            }
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public CompletableFuture<AppendResult> asyncAppend(AsyncStore store, Appender appender) {
+        CompletableFuture<AppendResult> future = store.store.append(store.request(appender.queueId));
+        appender.last = future;
+        if (++appender.inFlight == ASYNC_WINDOW) {
+            // Bound the appender's queue: without it the producer outruns the writer and the run
+            // measures garbage collection of queued requests.
+            checkStatus(future.join());
+            appender.inFlight = 0;
+        }
+        return future;
+    }
+
+    @Benchmark
+    @Threads(1)
+    public AppendResult syncAppend1Thread(OpenStore store, Appender appender) {
+        return checkStatus(store.store.append(store.request(appender.queueId)).join());
+    }
+
+    @Benchmark
+    @Threads(4)
+    public AppendResult syncAppend4Threads(OpenStore store, Appender appender) {
+        return checkStatus(store.store.append(store.request(appender.queueId)).join());
+    }
+
+    @Benchmark
+    @Threads(16)
+    public AppendResult syncAppend16Threads(OpenStore store, Appender appender) {
+        return checkStatus(store.store.append(store.request(appender.queueId)).join());
+    }
+
+    private static AppendResult checkStatus(AppendResult result) {
+        if (result.status() != PutStatus.OK) {
+            throw new IllegalStateException("append failed: " + result.status());
+        }
+        return result;
+    }
+}
