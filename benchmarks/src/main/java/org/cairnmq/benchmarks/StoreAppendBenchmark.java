@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -34,9 +37,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code asyncAppend}: asynchronous flush, one appending thread that keeps up to
  *       {@link #ASYNC_WINDOW} appends in flight (as a broker does for many producers).
  *       Compare {@code ops/s × 1 KiB} with {@code sequentialWrite1MiB}.
+ *   <li>{@code asyncAppendBatch}: the same, appending {@link #BATCH_RECORDS} records per
+ *       {@code appendBatch} call as the broker does for a SEND_BATCH; ops/s counts records.
  *   <li>{@code syncAppend*}: synchronous flush with group commit; each thread waits for its own
  *       record to be durable before it appends the next, as a persistent JMS send does. Compare
- *       {@code ops/s × 1 KiB} with {@code writeAndForce64KiB}'s bandwidth.
+ *       {@code ops/s × 1 KiB} with {@code writeAndForce64KiB}'s bandwidth. Each iteration prints
+ *       its group commits per second and mean group size, to compare with the raw force rate.
  * </ul>
  *
  * <p>Design note: every iteration opens a fresh store in a new directory and deletes it afterwards,
@@ -53,6 +59,7 @@ public class StoreAppendBenchmark {
     static final int ASYNC_WINDOW = 4096;
     static final int SEGMENT_BYTES = 1 << 30;
     static final int QUEUE_COUNT = 16;
+    static final int BATCH_RECORDS = 64;
 
     /** One store per iteration, shared by the benchmark's threads. */
     @State(Scope.Benchmark)
@@ -61,6 +68,7 @@ public class StoreAppendBenchmark {
         MessageStore store;
         Path directory;
         byte[] payload;
+        long openedNs;
 
         @Setup(Level.Iteration)
         public void open() throws IOException {
@@ -72,11 +80,19 @@ public class StoreAppendBenchmark {
             store.start();
             payload = new byte[RECORD_PAYLOAD_BYTES];
             ThreadLocalRandom.current().nextBytes(payload);
+            openedNs = System.nanoTime();
         }
 
         @TearDown(Level.Iteration)
         public void close() throws IOException {
+            double seconds = (System.nanoTime() - openedNs) / 1e9;
+            long forces = store.commitLogForceCount();
+            long bytes = store.maxCommitLogOffset();
             store.close();
+            if (flushMode() == FlushMode.SYNC && forces > 0) {
+                System.out.printf("%n  group commits: %.0f/s, %.1f KiB per commit%n", forces / seconds,
+                        bytes / 1024.0 / forces);
+            }
             BenchmarkFiles.deleteRecursively(directory);
         }
 
@@ -96,6 +112,32 @@ public class StoreAppendBenchmark {
         @Override
         FlushMode flushMode() {
             return FlushMode.ASYNC;
+        }
+    }
+
+    /** Per-thread state for batches: a fixed list of requests, appended again and again. */
+    @State(Scope.Thread)
+    public static class BatchAppender {
+        List<AppendRequest> batch;
+        int inFlight;
+        CompletableFuture<List<AppendResult>> last;
+
+        @Setup(Level.Iteration)
+        public void buildBatch(AsyncStore store) {
+            int queueId = ThreadLocalRandom.current().nextInt(QUEUE_COUNT);
+            batch = new ArrayList<>();
+            for (int i = 0; i < BATCH_RECORDS; i++) {
+                batch.add(store.request(queueId));
+            }
+            inFlight = 0;
+            last = null;
+        }
+
+        @TearDown(Level.Iteration)
+        public void drain() {
+            if (last != null) {
+                last.join();
+            }
         }
     }
 
@@ -130,6 +172,19 @@ public class StoreAppendBenchmark {
             // Bound the appender's queue: without it the producer outruns the writer and the run
             // measures garbage collection of queued requests.
             checkStatus(future.join());
+            appender.inFlight = 0;
+        }
+        return future;
+    }
+
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(BATCH_RECORDS)
+    public CompletableFuture<List<AppendResult>> asyncAppendBatch(AsyncStore store, BatchAppender appender) {
+        CompletableFuture<List<AppendResult>> future = store.store.appendBatch(appender.batch);
+        appender.last = future;
+        if (++appender.inFlight == ASYNC_WINDOW / BATCH_RECORDS) {
+            checkStatus(future.join().get(BATCH_RECORDS - 1));
             appender.inFlight = 0;
         }
         return future;

@@ -1,9 +1,12 @@
 package org.cairnmq.protocol.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
+import org.cairnmq.protocol.command.CommandCode;
 import org.cairnmq.protocol.command.ErrorCode;
 import org.cairnmq.protocol.command.ProtocolException;
+import org.cairnmq.protocol.frame.FrameEncoder;
 import org.cairnmq.protocol.record.DestinationKind;
 
 /**
@@ -100,6 +103,87 @@ public final class CodecSupport {
         if (in.readableBytes() < count) {
             throw malformed("body ends " + (count - in.readableBytes()) + " bytes early");
         }
+    }
+
+    /** Reads a {@code byte} field, failing with {@link ErrorCode#MALFORMED_FRAME} when the body ends. */
+    public static byte readByte(final ByteBuf in) {
+        requireReadable(in, Byte.BYTES);
+        return in.readByte();
+    }
+
+    /** Reads an {@code int} field, failing with {@link ErrorCode#MALFORMED_FRAME} when the body ends. */
+    public static int readInt(final ByteBuf in) {
+        requireReadable(in, Integer.BYTES);
+        return in.readInt();
+    }
+
+    /** Reads a {@code long} field, failing with {@link ErrorCode#MALFORMED_FRAME} when the body ends. */
+    public static long readLong(final ByteBuf in) {
+        requireReadable(in, Long.BYTES);
+        return in.readLong();
+    }
+
+    /**
+     * Reads the {@code int count} that prefixes a repeated group, rejecting a negative count and a
+     * count that the remaining bytes cannot hold (so a hostile count allocates nothing).
+     *
+     * @param in the body
+     * @param minEntryBytes the fewest bytes one entry of the group takes
+     * @return the count
+     */
+    public static int readCount(final ByteBuf in, final int minEntryBytes) {
+        final int count = readInt(in);
+        if (count < 0 || (long) count * minEntryBytes > in.readableBytes()) {
+            throw malformed("count " + count + " does not fit in the " + in.readableBytes() + " bytes left");
+        }
+        return count;
+    }
+
+    /** Fails with {@link ErrorCode#MALFORMED_FRAME} when bytes are left after the last field. */
+    public static void requireFullyRead(final ByteBuf in) {
+        if (in.isReadable()) {
+            throw malformed(in.readableBytes() + " unexpected bytes after the last field");
+        }
+    }
+
+    /**
+     * Builds one whole frame in a new buffer from {@code alloc}: header, the body {@code body} writes,
+     * and the patched length. The buffer is released if the body writer fails.
+     *
+     * @param alloc the allocator (a channel's, so the buffer suits its transport)
+     * @param command the command; not {@link CommandCode#UNKNOWN}
+     * @param flags the {@link org.cairnmq.protocol.frame.FrameFlags} bits
+     * @param correlationId the correlation id, {@code 0} for none
+     * @param status the status; {@link ErrorCode#OK} for requests
+     * @param body writes the body
+     * @return the frame, owned by the caller (who writes it to a channel or releases it)
+     */
+    public static ByteBuf encodeFrame(
+        final ByteBufAllocator alloc, final CommandCode command, final byte flags, final long correlationId,
+        final ErrorCode status, final BodyWriter body) {
+        final ByteBuf out = alloc.ioBuffer();
+        try {
+            final int frameStart = FrameEncoder.beginFrame(out, command, flags, correlationId, status);
+            body.write(out);
+            FrameEncoder.endFrame(out, frameStart);
+            return out;
+        } catch (final RuntimeException e) {
+            out.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Returns the reason a {@link ProtocolException} carries, without the error-code prefix its
+     * message starts with: the text an error response's body holds.
+     *
+     * @param e the exception
+     * @return the reason
+     */
+    public static String reasonOf(final ProtocolException e) {
+        final String message = e.getMessage();
+        final String prefix = e.errorCode() + ": ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     /** A malformed-body error: the frame was whole, so the stream is still in sync. */

@@ -30,8 +30,14 @@ import org.cairnmq.server.store.internal.MessageKeyHash;
  * position; the store replays the CommitLog from there (or from its minimum offset, if higher).
  * Replayed records below the position are ignored, so replay never indexes a record twice.
  *
+ * <p>{@link MessageStore} opens one in {@code dataDirectory/index} and drives it through the
+ * {@link CommitLogDispatcher} hooks: replay from {@link #recoveredUpToCommitLogOffset()},
+ * {@link #truncateAbove} with the recovered CommitLog end, {@link #deleteBelow} after retention and
+ * {@link #flush} every checkpoint interval.
+ *
  * <p>Owning thread: {@link #dispatch}, {@link #truncateAbove} and {@link #deleteBelow} belong to
- * the store's dispatch thread; {@link #lookup} and {@link #flush} may be called from any thread.
+ * the store's dispatch thread (or the starting thread before it runs); {@link #lookup} and
+ * {@link #flush} may be called from any thread.
  * A read-write lock keeps lookups consistent with puts; flushes are serialised by their own lock
  * and force the files outside the read-write lock.
  */
@@ -138,6 +144,35 @@ public final class MessageKeyIndex implements CommitLogDispatcher, AutoCloseable
     }
 
     /**
+     * @return {@link #indexedUpToCommitLogOffset()}: the store replays the CommitLog into the index
+     *     from there
+     */
+    @Override
+    public long recoveredUpToCommitLogOffset() {
+        return indexedUpToCommitLogOffset();
+    }
+
+    /**
+     * Calls {@link #truncateAbove(long)}.
+     *
+     * @param newEndOffset the CommitLog's end offset after recovery
+     */
+    @Override
+    public void onCommitLogTruncated(long newEndOffset) {
+        truncateAbove(newEndOffset);
+    }
+
+    /**
+     * Calls {@link #deleteBelow(long)}.
+     *
+     * @param newMinOffset the CommitLog's new minimum offset
+     */
+    @Override
+    public void onCommitLogDeletedBelow(long newMinOffset) {
+        deleteBelow(newMinOffset);
+    }
+
+    /**
      * @return the CommitLog offset right after the last record dispatched to the index: where
      *     replay resumes after a restart (the checkpointed value, right after {@link #open})
      */
@@ -203,6 +238,7 @@ public final class MessageKeyIndex implements CommitLogDispatcher, AutoCloseable
      * Forces the index files and then writes the checkpoint, so that after a crash the index
      * recovers to this moment. Does nothing when nothing changed since the last flush.
      */
+    @Override
     public void flush() {
         flushLock.lock();
         try {

@@ -2,6 +2,7 @@ package org.cairnmq.server.store;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +33,15 @@ import org.cairnmq.server.store.internal.StoreRecovery;
  *                                                   │
  *                                   dispatch thread ◄┘ follows the confirmed offset
  *                                     ├─► ConsumeQueues (read path)
- *                                     └─► other CommitLogDispatchers (key index, ...)
- *  housekeeping thread: checkpoint + retention;  flusher thread (ASYNC only): periodic force
+ *                                     ├─► the key index (index/): lookupByKey
+ *                                     └─► CommitLogDispatchers added by the caller
+ *  housekeeping thread: checkpoint + retention + consumer offsets flush;
+ *  flusher thread (ASYNC only): periodic force
  * </pre>
+ *
+ * <p>The store owns its {@link MessageKeyIndex} ({@code dataDirectory/index}) and its
+ * {@link ConsumerOffsetStore} ({@code dataDirectory/consumer-offsets}): it opens, recovers, flushes
+ * and closes them, so the broker needs this one object.
  *
  * <p>Lifecycle: construct, {@link #addDispatcher} and {@link #setMinUnconsumedCommitLogOffset} as
  * needed, {@link #start()} (recovers the files), use from any thread, {@link #close()}.
@@ -60,6 +67,8 @@ public final class MessageStore implements AutoCloseable {
     private DispatchAgent dispatch;
     private CommitLogAppender appender;
     private CheckpointFile checkpoint;
+    private MessageKeyIndex keyIndex;
+    private ConsumerOffsetStore consumerOffsets;
     private AgentRunner appenderRunner;
     private AgentRunner flusherRunner;
     private AgentRunner dispatchRunner;
@@ -112,6 +121,8 @@ public final class MessageStore implements AutoCloseable {
         try {
             openAndRecover();
         } catch (RuntimeException e) {
+            closeQuietly(keyIndex, e);
+            closeQuietly(consumerOffsets, e);
             directory.close();
             throw e;
         }
@@ -127,6 +138,9 @@ public final class MessageStore implements AutoCloseable {
                 config.consumeQueueSegmentEntries());
         reader = new ConsumeQueueReader(commitLog, consumeQueues);
         dispatch = new DispatchAgent(commitLog, consumeQueues, config.checkpointIntervalMs());
+        keyIndex = MessageKeyIndex.open(config.keyIndexConfig());
+        consumerOffsets = ConsumerOffsetStore.open(config.offsetStoreConfig());
+        dispatch.addDispatcher(keyIndex);
         dispatchers.forEach(dispatch::addDispatcher);
         DiskSpaceMonitor diskSpace = new DiskSpaceMonitor(config.dataDirectory(), config.diskFullReserveBytes());
         appender = new CommitLogAppender(config, commitLog, clock, diskSpace, dispatch::wake);
@@ -140,6 +154,7 @@ public final class MessageStore implements AutoCloseable {
         housekeepingRunner = new AgentRunner(new PeriodicAgent("housekeeping", config.checkpointIntervalMs(), () -> {
             writeCheckpoint();
             retention.run();
+            consumerOffsets.flush();
         }));
         runners.add(appenderRunner);
         if (config.flushMode() == FlushMode.ASYNC) {
@@ -152,8 +167,8 @@ public final class MessageStore implements AutoCloseable {
     }
 
     /**
-     * Completes queued appends, stops the threads, forces everything, writes the checkpoint and marks
-     * the shutdown clean. Appends after this complete with {@link PutStatus#STORE_CLOSED}.
+     * Completes queued appends, stops the threads, forces everything, writes the checkpoint, closes
+     * the key index and the consumer offsets and marks the shutdown clean. Appends after this complete with {@link PutStatus#STORE_CLOSED}.
      */
     @Override
     public synchronized void close() {
@@ -174,10 +189,24 @@ public final class MessageStore implements AutoCloseable {
             failed |= runner.failure() != null;
         }
         writeCheckpoint();
+        commitLog.close();
+        keyIndex.close();
+        consumerOffsets.close();
         if (!failed) {
             directory.markCleanShutdown();
         }
         directory.close();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, RuntimeException cause) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private void writeCheckpoint() {
@@ -243,6 +272,52 @@ public final class MessageStore implements AutoCloseable {
     public StoredRecord readAt(long commitLogOffset) {
         requireStarted();
         return commitLog.readAt(commitLogOffset);
+    }
+
+    /**
+     * Finds the records whose key is {@code key}, stored at or after {@code sinceEpochMs}: the key
+     * index's candidates, each read back and its key compared (hashes collide), so every record
+     * returned really carries the key. Records not dispatched yet are not found.
+     *
+     * <p>Design note: the index is asked for twice {@code maxResults} candidates (capped at
+     * {@link MessageKeyIndex#MAX_LOOKUP_RESULTS}), so a few hash collisions among the newest entries
+     * do not hide a match; with more collisions than that an older match may be missed.
+     *
+     * @param key the key, not empty
+     * @param sinceEpochMs the earliest store time wanted, in epoch milliseconds
+     * @param maxResults the most records returned, 1..{@value MessageKeyIndex#MAX_LOOKUP_RESULTS}
+     * @return the records, newest first
+     */
+    public List<StoredRecord> lookupByKey(byte[] key, long sinceEpochMs, int maxResults) {
+        requireStarted();
+        long[] candidates = keyIndex.lookup(key, sinceEpochMs,
+                (int) Math.min(MessageKeyIndex.MAX_LOOKUP_RESULTS, 2L * maxResults));
+        List<StoredRecord> records = new ArrayList<>();
+        for (int i = 0; i < candidates.length && records.size() < maxResults; i++) {
+            StoredRecord record = commitLog.readAt(candidates[i]);
+            if (record != null && Arrays.equals(record.key(), key)) {
+                records.add(record);
+            }
+        }
+        return records;
+    }
+
+    /**
+     * @return the store's key index (for {@link MessageKeyIndex#lookup}; the store drives its
+     *     recovery, flushes and deletions)
+     */
+    public MessageKeyIndex keyIndex() {
+        requireStarted();
+        return keyIndex;
+    }
+
+    /**
+     * @return the store's consumer offsets; the housekeeping thread flushes them every checkpoint
+     *     interval and {@link #close()} closes them
+     */
+    public ConsumerOffsetStore consumerOffsets() {
+        requireStarted();
+        return consumerOffsets;
     }
 
     /**
@@ -321,6 +396,15 @@ public final class MessageStore implements AutoCloseable {
     public long maxCommitLogOffset() {
         requireStarted();
         return commitLog.confirmedOffset();
+    }
+
+    /**
+     * @return how many times the CommitLog was forced since {@link #start()}: in SYNC mode, the
+     *     number of group commits (records appended divided by this is the mean group size)
+     */
+    public long commitLogForceCount() {
+        requireStarted();
+        return commitLog.forceCount();
     }
 
     /**

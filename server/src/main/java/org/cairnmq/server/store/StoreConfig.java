@@ -7,7 +7,8 @@ import java.util.Objects;
  * The store's settings. Immutable; start from {@link #defaults(Path)} and adjust with the withers.
  *
  * @param dataDirectory {@code dataDirectory}: the root of the store's files ({@code commitlog/},
- *     {@code consumequeue/}, {@code checkpoint}, the running marker). No default; required.
+ *     {@code consumequeue/}, {@code index/}, {@code consumer-offsets/}, {@code checkpoint}, the
+ *     running marker). No default; required.
  * @param commitLogSegmentBytes {@code commitLogSegmentBytes}, bytes: the fixed size of one CommitLog
  *     segment file. Default 1 GiB ({@value #DEFAULT_COMMIT_LOG_SEGMENT_BYTES}). Tests use a few KiB.
  * @param consumeQueueSegmentEntries {@code consumeQueueSegmentEntries}, entries: how many fixed-width
@@ -29,6 +30,15 @@ import java.util.Objects;
  * @param maxRecordBytes {@code maxRecordBytes}, bytes: the longest encoded record (header, topic, key
  *     and payload) accepted. Default 4 MiB; at most {@code commitLogSegmentBytes} minus the blank
  *     marker.
+ * @param keyIndexSlotCount {@code keyIndexSlotCount}, slots: the hash-slot table size of each file of
+ *     the store's {@link MessageKeyIndex} (under {@code index/}). Default
+ *     {@value KeyIndexConfig#DEFAULT_SLOT_COUNT}.
+ * @param keyIndexMaxEntriesPerFile {@code keyIndexMaxEntriesPerFile}, entries: how many keys one key
+ *     index file holds. Default {@value KeyIndexConfig#DEFAULT_MAX_ENTRIES_PER_FILE}.
+ * @param consumerOffsetCompactEveryJournalBytes {@code consumerOffsetCompactEveryJournalBytes}, bytes:
+ *     the journal size past which the store's {@link ConsumerOffsetStore} (under
+ *     {@code consumer-offsets/}) compacts. Default
+ *     {@value OffsetStoreConfig#DEFAULT_COMPACT_EVERY_JOURNAL_BYTES}.
  */
 public record StoreConfig(
         Path dataDirectory,
@@ -40,7 +50,15 @@ public record StoreConfig(
         long retentionMs,
         double diskUsageHighWaterRatio,
         long diskFullReserveBytes,
-        int maxRecordBytes) {
+        int maxRecordBytes,
+        int keyIndexSlotCount,
+        int keyIndexMaxEntriesPerFile,
+        long consumerOffsetCompactEveryJournalBytes) {
+
+    /** The key index's directory under {@link #dataDirectory()}. */
+    public static final String KEY_INDEX_DIRECTORY = "index";
+    /** The consumer offset store's directory under {@link #dataDirectory()}. */
+    public static final String CONSUMER_OFFSETS_DIRECTORY = "consumer-offsets";
 
     /** Default {@link #commitLogSegmentBytes()}: 1 GiB. */
     public static final int DEFAULT_COMMIT_LOG_SEGMENT_BYTES = 1 << 30;
@@ -85,6 +103,74 @@ public record StoreConfig(
         if (!(diskUsageHighWaterRatio >= 0.0 && diskUsageHighWaterRatio <= 1.0)) {
             throw invalid("diskUsageHighWaterRatio must be within 0..1");
         }
+        try {
+            new KeyIndexConfig(dataDirectory, keyIndexSlotCount, keyIndexMaxEntriesPerFile);
+            new OffsetStoreConfig(dataDirectory, consumerOffsetCompactEveryJournalBytes);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    /**
+     * The settings as they were before the key index and the consumer offsets moved into the store;
+     * those take their defaults.
+     *
+     * @param dataDirectory see {@link #dataDirectory()}
+     * @param commitLogSegmentBytes see {@link #commitLogSegmentBytes()}
+     * @param consumeQueueSegmentEntries see {@link #consumeQueueSegmentEntries()}
+     * @param flushMode see {@link #flushMode()}
+     * @param asyncFlushIntervalMs see {@link #asyncFlushIntervalMs()}
+     * @param checkpointIntervalMs see {@link #checkpointIntervalMs()}
+     * @param retentionMs see {@link #retentionMs()}
+     * @param diskUsageHighWaterRatio see {@link #diskUsageHighWaterRatio()}
+     * @param diskFullReserveBytes see {@link #diskFullReserveBytes()}
+     * @param maxRecordBytes see {@link #maxRecordBytes()}
+     */
+    public StoreConfig(Path dataDirectory, int commitLogSegmentBytes, int consumeQueueSegmentEntries,
+            FlushMode flushMode, long asyncFlushIntervalMs, long checkpointIntervalMs, long retentionMs,
+            double diskUsageHighWaterRatio, long diskFullReserveBytes, int maxRecordBytes) {
+        this(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode, asyncFlushIntervalMs,
+                checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes,
+                KeyIndexConfig.DEFAULT_SLOT_COUNT, KeyIndexConfig.DEFAULT_MAX_ENTRIES_PER_FILE,
+                OffsetStoreConfig.DEFAULT_COMPACT_EVERY_JOURNAL_BYTES);
+    }
+
+    /**
+     * @return the settings of the store's key index, in {@code dataDirectory/index}
+     */
+    public KeyIndexConfig keyIndexConfig() {
+        return new KeyIndexConfig(dataDirectory.resolve(KEY_INDEX_DIRECTORY), keyIndexSlotCount,
+                keyIndexMaxEntriesPerFile);
+    }
+
+    /**
+     * @return the settings of the store's consumer offsets, in {@code dataDirectory/consumer-offsets}
+     */
+    public OffsetStoreConfig offsetStoreConfig() {
+        return new OffsetStoreConfig(dataDirectory.resolve(CONSUMER_OFFSETS_DIRECTORY),
+                consumerOffsetCompactEveryJournalBytes);
+    }
+
+    /**
+     * @param slotCount the new {@link #keyIndexSlotCount()}
+     * @param maxEntriesPerFile the new {@link #keyIndexMaxEntriesPerFile()}
+     * @return a copy with those settings
+     */
+    public StoreConfig withKeyIndex(int slotCount, int maxEntriesPerFile) {
+        return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
+                asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
+                diskFullReserveBytes, maxRecordBytes, slotCount, maxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes);
+    }
+
+    /**
+     * @param value the new {@link #consumerOffsetCompactEveryJournalBytes()}
+     * @return a copy with that setting
+     */
+    public StoreConfig withConsumerOffsetCompactEveryJournalBytes(long value) {
+        return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
+                asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
+                diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile, value);
     }
 
     /**
@@ -104,7 +190,8 @@ public record StoreConfig(
     public StoreConfig withDataDirectory(Path value) {
         return new StoreConfig(value, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
-                diskFullReserveBytes, maxRecordBytes);
+                diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -117,7 +204,8 @@ public record StoreConfig(
         int cappedMaxRecordBytes = Math.min(maxRecordBytes, value - CommitLogRecordDescriptor.BLANK_MARKER_BYTES);
         return new StoreConfig(dataDirectory, value, consumeQueueSegmentEntries, flushMode, asyncFlushIntervalMs,
                 checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes,
-                cappedMaxRecordBytes);
+                cappedMaxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -126,7 +214,8 @@ public record StoreConfig(
      */
     public StoreConfig withConsumeQueueSegmentEntries(int value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, value, flushMode, asyncFlushIntervalMs,
-                checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes);
+                checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -136,7 +225,8 @@ public record StoreConfig(
     public StoreConfig withFlushMode(FlushMode value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, value,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
-                diskFullReserveBytes, maxRecordBytes);
+                diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -145,7 +235,8 @@ public record StoreConfig(
      */
     public StoreConfig withAsyncFlushIntervalMs(long value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode, value,
-                checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes);
+                checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -155,7 +246,8 @@ public record StoreConfig(
     public StoreConfig withCheckpointIntervalMs(long value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, value, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes,
-                maxRecordBytes);
+                maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -165,7 +257,8 @@ public record StoreConfig(
     public StoreConfig withRetentionMs(long value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, value, diskUsageHighWaterRatio, diskFullReserveBytes,
-                maxRecordBytes);
+                maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -174,7 +267,8 @@ public record StoreConfig(
      */
     public StoreConfig withDiskUsageHighWaterRatio(double value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
-                asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, value, diskFullReserveBytes, maxRecordBytes);
+                asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, value, diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -184,7 +278,8 @@ public record StoreConfig(
     public StoreConfig withDiskFullReserveBytes(long value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, value,
-                maxRecordBytes);
+                maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -194,7 +289,8 @@ public record StoreConfig(
     public StoreConfig withMaxRecordBytes(int value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
-                diskFullReserveBytes, value);
+                diskFullReserveBytes, value, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes);
     }
 
     private static StoreException invalid(String message) {

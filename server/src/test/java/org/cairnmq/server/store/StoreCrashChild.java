@@ -26,7 +26,7 @@ public final class StoreCrashChild {
     static StoreConfig config(Path directory) {
         return StoreConfig.defaults(directory).withCommitLogSegmentBytes(SEGMENT_BYTES)
                 .withConsumeQueueSegmentEntries(64).withCheckpointIntervalMs(50).withDiskFullReserveBytes(0)
-                .withFlushMode(FlushMode.SYNC);
+                .withFlushMode(FlushMode.SYNC).withKeyIndex(256, 1024);
     }
 
     static byte[] payload(int queueId, long queueOffset) {
@@ -38,6 +38,10 @@ public final class StoreCrashChild {
             payload[i] = (byte) (queueOffset + i);
         }
         return payload;
+    }
+
+    static byte[] key(int queueId, long queueOffset) {
+        return ("k-" + queueId + "-" + queueOffset).getBytes(StandardCharsets.UTF_8);
     }
 
     static long crc(byte[] payload) {
@@ -73,7 +77,8 @@ public final class StoreCrashChild {
             inFlight.acquireUninterruptibly();
             byte[] payload = payload(queueId, queueOffset);
             long expectedOffset = queueOffset++;
-            store.append(new AppendRequest(TOPIC, queueId, 0L, 0, System.currentTimeMillis(), null,
+            store.append(new AppendRequest(TOPIC, queueId, 0L, 0, System.currentTimeMillis(),
+                    key(queueId, expectedOffset),
                     ByteBuffer.wrap(payload))).thenAccept(result -> {
                         inFlight.release();
                         if (result.isOk() && result.queueOffset() == expectedOffset) {

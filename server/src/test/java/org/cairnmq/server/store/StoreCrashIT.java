@@ -44,8 +44,24 @@ class StoreCrashIT {
                     StoredRecord record = result.records().get(0);
                     assertThat(record.commitLogOffset()).isEqualTo(ack[2]);
                     assertThat(StoreCrashChild.crc(bytes(record.payload()))).isEqualTo(ack[3]);
+                    assertThat(store.lookupByKey(StoreCrashChild.key((int) ack[0], ack[1]), Long.MIN_VALUE, 4))
+                            .as("key of ack %d/%d", ack[0], ack[1])
+                            .extracting(StoredRecord::commitLogOffset).containsExactly(ack[2]);
                 }
+                assertNoIndexEntryPastTheEnd(store);
                 assertEveryServedRecordIsIntact(store);
+            }
+        }
+    }
+
+    private static void assertNoIndexEntryPastTheEnd(MessageStore store) {
+        for (int queueId = 0; queueId < THREADS; queueId++) {
+            long max = store.maxQueueOffset(StoreCrashChild.TOPIC, queueId);
+            for (long offset = max; offset < max + 64; offset++) {
+                long[] candidates = store.keyIndex().lookup(StoreCrashChild.key(queueId, offset), Long.MIN_VALUE, 16);
+                for (long candidate : candidates) {
+                    assertThat(candidate).isLessThan(store.maxCommitLogOffset());
+                }
             }
         }
     }

@@ -23,6 +23,8 @@ final class StoreTestSupport {
 
     static final int SEGMENT_BYTES = 4096;
     static final int CONSUME_QUEUE_ENTRIES = 16;
+    static final int KEY_INDEX_SLOTS = 64;
+    static final int KEY_INDEX_ENTRIES_PER_FILE = 128;
 
     private StoreTestSupport() {
     }
@@ -33,7 +35,8 @@ final class StoreTestSupport {
                 .withConsumeQueueSegmentEntries(CONSUME_QUEUE_ENTRIES)
                 .withCheckpointIntervalMs(20)
                 .withAsyncFlushIntervalMs(10)
-                .withDiskFullReserveBytes(0);
+                .withDiskFullReserveBytes(0)
+                .withKeyIndex(KEY_INDEX_SLOTS, KEY_INDEX_ENTRIES_PER_FILE);
     }
 
     static byte[] payload(String topic, int queueId, int index) {

@@ -19,6 +19,7 @@ public final class CommitLog {
     private final FlushMode flushMode;
     private volatile long writtenOffset;
     private volatile long flushedOffset;
+    private volatile long forceCount;
 
     /**
      * @param segments the loaded segments
@@ -102,7 +103,26 @@ public final class CommitLog {
             }
         }
         flushedOffset = target;
+        forceCount++;
         return target;
+    }
+
+    /**
+     * @return how many times {@link #flush()} forced new data (each is one group commit in SYNC
+     *     mode); written only by the flushing thread
+     */
+    public long forceCount() {
+        return forceCount;
+    }
+
+    /**
+     * Closes the segments' write channels; the mappings stay readable. After the appender and the
+     * flusher stopped.
+     */
+    public void close() {
+        for (MappedSegment segment : segments.segments()) {
+            segment.close();
+        }
     }
 
     /**

@@ -4,9 +4,10 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.cairnmq.server.store.AppendRequest;
 import org.cairnmq.server.store.AppendResult;
@@ -27,11 +28,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Design note: futures complete on this thread, so a caller's non-async continuation runs here
  * and delays the next batch; callers chain with {@code *Async} or keep continuations short.
+ *
+ * <p>Design note: the hand-off is a lock-free {@link ConcurrentLinkedQueue}; an idle appender spins
+ * briefly, then publishes that it is about to park and parks, and a submitter unparks it only when
+ * it saw that flag (the flag is set before the queue's last check and read after the offer, so no
+ * wake-up is lost). A busy appender therefore costs submitters no lock and no system call; a
+ * {@code LinkedBlockingQueue} took two locks per hand-off and signalled its condition (a futex call)
+ * on every empty-to-non-empty transition, which group commit with waiting appenders hits per batch.
  */
 public final class CommitLogAppender implements StoreAgent {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitLogAppender.class);
-    private static final long IDLE_POLL_MS = 5L;
+    private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final int IDLE_SPINS = 64;
     private static final long DISK_CHECK_INTERVAL_MS = 100L;
     private static final int MAX_TASKS_PER_BATCH = 4096;
 
@@ -40,14 +49,14 @@ public final class CommitLogAppender implements StoreAgent {
     private final Clock clock;
     private final DiskSpaceMonitor diskSpace;
     private final Runnable onPublished;
-    private final BlockingQueue<AppendTask> queue = new LinkedBlockingQueue<>();
+    private final Queue<AppendTask> queue = new ConcurrentLinkedQueue<>();
     private final List<AppendTask> batch = new ArrayList<>();
     private final CommitLogRecordCodec codec = new CommitLogRecordCodec();
     private final QueueOffsetTable queueOffsets = new QueueOffsetTable();
     private volatile boolean stopped;
-    private Thread appenderThread;
-    private MappedSegment segment;
-    private ByteBuffer segmentView;
+    private volatile boolean parking;
+    private volatile Thread appenderThread;
+    private final StagedSegmentWriter writer;
     private long lastStoreTimestampMs;
     private long nextDiskCheckNs = System.nanoTime();
     private boolean diskFull;
@@ -67,6 +76,8 @@ public final class CommitLogAppender implements StoreAgent {
         this.clock = clock;
         this.diskSpace = diskSpace;
         this.onPublished = onPublished;
+        this.writer = new StagedSegmentWriter(commitLog, config.maxRecordBytes(),
+                config.flushMode() == FlushMode.SYNC);
     }
 
     @Override
@@ -92,28 +103,62 @@ public final class CommitLogAppender implements StoreAgent {
      * @param task the task
      */
     public void submit(AppendTask task) {
-        queue.add(task);
+        queue.offer(task);
+        if (parking) {
+            LockSupport.unpark(appenderThread);
+        }
         if (stopped) {
             failQueued();
         }
     }
 
     @Override
-    public int doWork() throws InterruptedException {
+    public int doWork() {
         if (appenderThread == null) {
             appenderThread = Thread.currentThread();
             lastStoreTimestampMs = clock.millis();
             diskFull = !diskSpace.hasRoomFor(0L);
         }
-        AppendTask first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+        AppendTask first = queue.poll();
         if (first == null) {
-            return 0;
+            first = awaitTask();
+            if (first == null) {
+                return 0;
+            }
         }
         batch.add(first);
-        queue.drainTo(batch, MAX_TASKS_PER_BATCH - 1);
+        drainInto(MAX_TASKS_PER_BATCH - 1);
         int count = processBatch();
         batch.clear();
         return count;
+    }
+
+    private AppendTask awaitTask() {
+        for (int i = 0; i < IDLE_SPINS; i++) {
+            Thread.onSpinWait();
+            AppendTask task = queue.poll();
+            if (task != null) {
+                return task;
+            }
+        }
+        parking = true;
+        AppendTask task = queue.poll();
+        if (task == null) {
+            LockSupport.parkNanos(this, IDLE_PARK_NS);
+            task = queue.poll();
+        }
+        parking = false;
+        return task;
+    }
+
+    private int drainInto(int max) {
+        int drained = 0;
+        AppendTask task;
+        while (drained < max && (task = queue.poll()) != null) {
+            batch.add(task);
+            drained++;
+        }
+        return drained;
     }
 
     @Override
@@ -121,7 +166,7 @@ public final class CommitLogAppender implements StoreAgent {
         if (appenderThread == null) {
             appenderThread = Thread.currentThread();
         }
-        while (queue.drainTo(batch, MAX_TASKS_PER_BATCH) > 0) {
+        while (drainInto(MAX_TASKS_PER_BATCH) > 0) {
             processBatch();
             batch.clear();
         }
@@ -143,6 +188,7 @@ public final class CommitLogAppender implements StoreAgent {
         for (AppendTask task : batch) {
             written += writeTask(task);
         }
+        written = publishBatch(written);
         if (written > 0 && config.flushMode() == FlushMode.SYNC) {
             forceBatch();
         }
@@ -152,7 +198,52 @@ public final class CommitLogAppender implements StoreAgent {
         for (AppendTask task : batch) {
             task.complete();
         }
+        preallocate();
         return batch.size();
+    }
+
+    private void preallocate() {
+        if (ioFailed) {
+            return;
+        }
+        try {
+            writer.preallocateAhead();
+        } catch (RuntimeException e) {
+            LOG.error("preallocating the CommitLog failed; the store refuses further appends", e);
+            ioFailed = true;
+        }
+    }
+
+    /**
+     * Writes the staged records to the file and publishes them.
+     *
+     * @param written how many records of the batch were staged
+     * @return how many of them are in the file (all, unless a write failed during the batch: then the
+     *     ones not in the file fail with {@link PutStatus#IO_ERROR})
+     */
+    private int publishBatch(int written) {
+        try {
+            writer.publish();
+        } catch (RuntimeException e) {
+            LOG.error("writing to the CommitLog failed; the store refuses further appends", e);
+            ioFailed = true;
+        }
+        if (!ioFailed || written == 0) {
+            return written;
+        }
+        long published = commitLog.writtenOffset();
+        int stillOk = 0;
+        for (AppendTask task : batch) {
+            for (int i = 0; i < task.size(); i++) {
+                AppendResult result = task.resultAt(i);
+                if (result.isOk() && result.commitLogOffset() >= published) {
+                    task.result(i, AppendResult.failed(PutStatus.IO_ERROR));
+                } else if (result.isOk()) {
+                    stillOk++;
+                }
+            }
+        }
+        return stillOk;
     }
 
     private void forceBatch() {
@@ -213,42 +304,41 @@ public final class CommitLogAppender implements StoreAgent {
         byte[] topicUtf8 = topic.topicUtf8();
         int recordBytes = (int) CommitLogRecordDescriptor.recordLength(topicUtf8.length, request.key().length,
                 request.payload().remaining());
-        PutStatus room = ensureRoom(recordBytes);
-        if (room != PutStatus.OK) {
-            return AppendResult.failed(room);
-        }
-        int position = segment.wrotePosition();
-        long physicalOffset = segment.baseOffset() + position;
-        long storeTimestampMs = Math.max(clock.millis(), lastStoreTimestampMs);
-        long queueOffset = topic.nextOffset(request.queueId());
+        long physicalOffset = -1L;
         try {
-            codec.encode(segmentView, position, recordBytes, request, topicUtf8, queueOffset, physicalOffset,
+            PutStatus room = ensureRoom(recordBytes);
+            if (room != PutStatus.OK) {
+                return AppendResult.failed(room);
+            }
+            physicalOffset = writer.segment().baseOffset() + writer.position();
+            long storeTimestampMs = Math.max(clock.millis(), lastStoreTimestampMs);
+            long queueOffset = topic.nextOffset(request.queueId());
+            ByteBuffer staging = writer.reserve(recordBytes);
+            codec.encode(staging, writer.stagingIndex(), recordBytes, request, topicUtf8, queueOffset, physicalOffset,
                     storeTimestampMs);
+            writer.advance(recordBytes);
+            topic.nextOffset(request.queueId(), queueOffset + 1);
+            lastStoreTimestampMs = storeTimestampMs;
+            return new AppendResult(PutStatus.OK, physicalOffset, queueOffset, recordBytes, storeTimestampMs);
         } catch (RuntimeException e) {
             LOG.error("writing a record at {} failed; the store refuses further appends", physicalOffset, e);
             ioFailed = true;
             return AppendResult.failed(PutStatus.IO_ERROR);
         }
-        segment.wrotePosition(position + recordBytes);
-        commitLog.writtenOffset(physicalOffset + recordBytes);
-        topic.nextOffset(request.queueId(), queueOffset + 1);
-        lastStoreTimestampMs = storeTimestampMs;
-        return new AppendResult(PutStatus.OK, physicalOffset, queueOffset, recordBytes, storeTimestampMs);
     }
 
     private PutStatus ensureRoom(int recordBytes) {
+        MappedSegment segment = writer.segment();
         if (segment == null) {
             segment = commitLog.segments().find(commitLog.writtenOffset());
-            segmentView = segment == null ? null : segment.newView();
+            writer.switchTo(segment);
         }
-        if (segment != null && segment.wrotePosition() < segment.sizeBytes()
-                && segment.wrotePosition() + recordBytes + CommitLogRecordDescriptor.BLANK_MARKER_BYTES
+        if (segment != null && writer.position() < segment.sizeBytes()
+                && writer.position() + recordBytes + CommitLogRecordDescriptor.BLANK_MARKER_BYTES
                         > segment.sizeBytes()) {
-            CommitLogRecordCodec.encodeBlank(segmentView, segment.wrotePosition(), segment.sizeBytes());
-            segment.wrotePosition(segment.sizeBytes());
-            commitLog.writtenOffset(segment.endOffset());
+            writer.sealWithBlank();
         }
-        if (segment == null || segment.wrotePosition() == segment.sizeBytes()) {
+        if (segment == null || writer.position() == segment.sizeBytes()) {
             return roll();
         }
         return PutStatus.OK;
@@ -260,12 +350,11 @@ public final class CommitLogAppender implements StoreAgent {
             return PutStatus.DISK_FULL;
         }
         try {
-            segment = commitLog.segments().createNext(commitLog.writtenOffset());
-            segmentView = segment.newView();
+            writer.switchTo(commitLog.segments().createNext(commitLog.writtenOffset()));
             return PutStatus.OK;
         } catch (RuntimeException e) {
             LOG.error("creating the CommitLog segment at {} failed", commitLog.writtenOffset(), e);
-            segment = null;
+            writer.switchTo(null);
             return PutStatus.IO_ERROR;
         }
     }

@@ -85,8 +85,20 @@ public final class CommitLogRecordCodec {
      * @param segmentBytes the segment's size
      */
     public static void encodeBlank(ByteBuffer view, int position, int segmentBytes) {
-        view.putInt(position + TOTAL_LENGTH_OFFSET, segmentBytes - position);
-        view.putInt(position + MAGIC_OFFSET, BLANK_MAGIC);
+        encodeBlankAt(view, position, segmentBytes - position);
+    }
+
+    /**
+     * Writes a blank marker at {@code index} of a buffer that is not the segment itself (the
+     * appender's staging buffer).
+     *
+     * @param buffer where to write the marker's {@value CommitLogRecordDescriptor#BLANK_MARKER_BYTES} bytes
+     * @param index where the marker starts in {@code buffer}
+     * @param lengthBytes how much of the segment the marker covers: from its start to the segment end
+     */
+    public static void encodeBlankAt(ByteBuffer buffer, int index, int lengthBytes) {
+        buffer.putInt(index + TOTAL_LENGTH_OFFSET, lengthBytes);
+        buffer.putInt(index + MAGIC_OFFSET, BLANK_MAGIC);
     }
 
     /**

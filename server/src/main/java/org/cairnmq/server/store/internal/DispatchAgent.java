@@ -22,8 +22,9 @@ import org.cairnmq.server.store.StoreException;
 /**
  * The dispatch thread (RocketMQ's {@code ReputMessageService}): follows the CommitLog's confirmed
  * offset (flushed in SYNC mode, written in ASYNC mode), parses each new record and calls every
- * dispatcher in registration order. It also forces the ConsumeQueues every checkpoint interval and
- * publishes the CommitLog offset up to which they are durable.
+ * dispatcher in registration order. It also flushes every dispatcher each checkpoint interval
+ * (publishing the CommitLog offset up to which the ConsumeQueues are durable) and passes retention's
+ * deletions on to the dispatchers, so that each dispatcher is only ever called on this thread.
  *
  * <p>Owning thread: the dispatch thread; before it starts, recovery calls {@link #dispatchUpTo} on the
  * starting thread.
@@ -31,6 +32,7 @@ import org.cairnmq.server.store.StoreException;
 public final class DispatchAgent implements StoreAgent {
 
     private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long NO_DELETE_REQUEST = -1L;
 
     private final CommitLog commitLog;
     private final ConsumeQueueTable consumeQueues;
@@ -39,8 +41,11 @@ public final class DispatchAgent implements StoreAgent {
     private final long flushIntervalNs;
     private volatile long dispatchedOffset;
     private volatile long consumeQueueFlushedOffset;
+    private volatile long deletedBelowRequest = NO_DELETE_REQUEST;
     private volatile Thread thread;
     private long nextFlushNs;
+    private byte[] lastTopicUtf8 = new byte[0];
+    private String lastTopic = "";
 
     /**
      * @param commitLog the log to follow
@@ -74,6 +79,40 @@ public final class DispatchAgent implements StoreAgent {
     }
 
     /**
+     * @return the lowest {@link CommitLogDispatcher#recoveredUpToCommitLogOffset()} of the
+     *     dispatchers ({@code Long.MAX_VALUE} if none keeps durable state of its own)
+     */
+    public long lowestRecoveredOffset() {
+        long lowest = Long.MAX_VALUE;
+        for (CommitLogDispatcher dispatcher : dispatchers) {
+            lowest = Math.min(lowest, dispatcher.recoveredUpToCommitLogOffset());
+        }
+        return lowest;
+    }
+
+    /**
+     * Tells every dispatcher where the recovered CommitLog ends (recovery, before replay).
+     *
+     * @param endOffset the CommitLog's end after recovery
+     */
+    public void commitLogTruncated(long endOffset) {
+        for (CommitLogDispatcher dispatcher : dispatchers) {
+            dispatcher.onCommitLogTruncated(endOffset);
+        }
+    }
+
+    /**
+     * Asks the dispatch thread to tell every dispatcher that the CommitLog now starts at
+     * {@code newMinOffset}; any thread (retention).
+     *
+     * @param newMinOffset the CommitLog's new minimum offset
+     */
+    public void requestDeleteBelow(long newMinOffset) {
+        deletedBelowRequest = newMinOffset;
+        wake();
+    }
+
+    /**
      * @return the CommitLog offset up to which every record was dispatched
      */
     public long dispatchedOffset() {
@@ -104,8 +143,9 @@ public final class DispatchAgent implements StoreAgent {
             nextFlushNs = System.nanoTime() + flushIntervalNs;
         }
         int dispatched = dispatchUpTo(commitLog.confirmedOffset());
+        passOnDeletion();
         if (System.nanoTime() - nextFlushNs >= 0) {
-            flushConsumeQueues();
+            flushDispatchers();
             nextFlushNs = System.nanoTime() + flushIntervalNs;
         }
         if (dispatched == 0) {
@@ -117,16 +157,34 @@ public final class DispatchAgent implements StoreAgent {
     @Override
     public void onClose() {
         dispatchUpTo(commitLog.confirmedOffset());
-        flushConsumeQueues();
+        passOnDeletion();
+        flushDispatchers();
     }
 
     /**
-     * Forces the ConsumeQueues and publishes the offset they are durable up to.
+     * Forces the ConsumeQueues, publishes the offset they are durable up to, then flushes every
+     * other dispatcher.
      */
-    public void flushConsumeQueues() {
+    public void flushDispatchers() {
         long upTo = dispatchedOffset;
         consumeQueues.flushAll();
         consumeQueueFlushedOffset = upTo;
+        for (CommitLogDispatcher dispatcher : dispatchers) {
+            if (dispatcher != consumeQueues) {
+                dispatcher.flush();
+            }
+        }
+    }
+
+    private void passOnDeletion() {
+        long newMinOffset = deletedBelowRequest;
+        if (newMinOffset == NO_DELETE_REQUEST) {
+            return;
+        }
+        deletedBelowRequest = NO_DELETE_REQUEST;
+        for (CommitLogDispatcher dispatcher : dispatchers) {
+            dispatcher.onCommitLogDeletedBelow(newMinOffset);
+        }
     }
 
     /**
@@ -164,17 +222,41 @@ public final class DispatchAgent implements StoreAgent {
 
     private void dispatch(ByteBuffer buffer, int position, long commitLogOffset, int sizeBytes) {
         int topicBytes = buffer.getShort(position + TOPIC_LENGTH_OFFSET);
-        byte[] topicUtf8 = new byte[topicBytes];
-        buffer.get(position + TOPIC_LENGTH_OFFSET + 2, topicUtf8);
+        String topic = topic(buffer, position + TOPIC_LENGTH_OFFSET + 2, topicBytes);
         int keyLengthOffset = position + CommitLogRecordDescriptor.keyLengthOffset(topicBytes);
         byte[] key = new byte[buffer.getShort(keyLengthOffset)];
         buffer.get(keyLengthOffset + 2, key);
-        DispatchRequest request = new DispatchRequest(new String(topicUtf8, StandardCharsets.UTF_8),
+        DispatchRequest request = new DispatchRequest(topic,
                 buffer.getInt(position + QUEUE_ID_OFFSET), buffer.getLong(position + QUEUE_OFFSET_OFFSET),
                 commitLogOffset, sizeBytes, buffer.getLong(position + TAGS_CODE_OFFSET),
                 buffer.getLong(position + STORE_TIMESTAMP_OFFSET), buffer.getInt(position + FLAGS_OFFSET), key);
         for (CommitLogDispatcher dispatcher : dispatchers) {
             dispatcher.dispatch(request);
         }
+    }
+
+    /**
+     * Decodes a record's topic, reusing the previous record's string when the bytes are the same
+     * (consecutive records mostly share a topic, so this saves an allocation per record).
+     */
+    private String topic(ByteBuffer buffer, int index, int topicBytes) {
+        byte[] last = lastTopicUtf8;
+        if (last.length == topicBytes && sameBytes(buffer, index, last)) {
+            return lastTopic;
+        }
+        byte[] topicUtf8 = new byte[topicBytes];
+        buffer.get(index, topicUtf8);
+        lastTopicUtf8 = topicUtf8;
+        lastTopic = new String(topicUtf8, StandardCharsets.UTF_8);
+        return lastTopic;
+    }
+
+    private static boolean sameBytes(ByteBuffer buffer, int index, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (buffer.get(index + i) != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -22,6 +22,19 @@ import org.cairnmq.server.store.StoreException;
  * <p>All access to the mapping is absolute ({@code getInt(index)}, {@code slice(index, length)}), so
  * any number of threads may read it; only the writer writes.
  *
+ * <p>A writer may write through the mapping (the ConsumeQueues) or through {@link #write} (the
+ * CommitLog appender), which opens a {@link FileChannel} on first use. Both land in the same page
+ * cache, so readers of the mapping see either.
+ *
+ * <p>Design note: the CommitLog writes with {@code pwrite} and forces with {@code fdatasync} rather
+ * than storing into the mapping and calling {@code msync}. Measured on the build machine, a group
+ * commit of 16 KiB stored through the mapping and forced ran at roughly 0.7 to 2.3 thousand forces a
+ * second whichever of msync or fdatasync forced it, while the same bytes written with pwrite and
+ * forced ran at 2 to 5 thousand: after each force the kernel write-protects every page dirtied
+ * through the mapping (a TLB shoot-down), and the next store into that page takes a write fault
+ * again, several times per page when 1 KiB records are forced one group at a time. The channel is
+ * closed once the segment is full and forced, or on {@link #close()} and {@link #delete()}.
+ *
  * <p>Design note: the mapping is not unmapped explicitly on close or delete. Unmapping needs
  * {@code sun.misc.Unsafe.invokeCleaner}, which is unsafe while readers still hold zero-copy slices
  * (an access after unmap crashes the JVM). The garbage collector releases the mapping once no view
@@ -38,6 +51,7 @@ public final class MappedSegment {
     private final MappedByteBuffer buffer;
     private volatile int wrotePosition;
     private volatile int flushedPosition;
+    private volatile FileChannel channel;
 
     private MappedSegment(Path file, long baseOffset, int sizeBytes, MappedByteBuffer buffer) {
         this.file = file;
@@ -184,18 +198,85 @@ public final class MappedSegment {
     }
 
     /**
-     * Forces {@code [flushedPosition, wrotePosition)} to disk and advances the flushed position.
+     * Writes {@code source}'s remaining bytes at {@code position} through the file channel (not the
+     * mapping); the writer only. It does not move {@link #wrotePosition()}.
+     *
+     * @param source the bytes; consumed
+     * @param position where they go in the segment
+     * @throws StoreException of category IO if the write fails
+     */
+    public void write(ByteBuffer source, int position) {
+        if (position + source.remaining() > sizeBytes) {
+            throw new StoreException(StoreException.Category.STATE, "write past the end of " + file);
+        }
+        try {
+            FileChannel target = writeChannel();
+            long at = position;
+            while (source.hasRemaining()) {
+                at += target.write(source, at);
+            }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Category.IO, "cannot write " + file, e);
+        }
+    }
+
+    private synchronized FileChannel writeChannel() throws IOException {
+        FileChannel current = channel;
+        if (current == null) {
+            current = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = current;
+        }
+        return current;
+    }
+
+    /**
+     * Forces {@code [flushedPosition, wrotePosition)} to disk and advances the flushed position:
+     * with {@code fdatasync} when the segment is written through {@link #write}, else with
+     * {@code msync} of the range. A full segment's channel is closed once forced.
      *
      * @return the new flushed position
+     * @throws StoreException of category IO if the force fails
      */
     public int flush() {
         int wrote = wrotePosition;
         int flushed = flushedPosition;
         if (wrote > flushed) {
-            buffer.force(flushed, wrote - flushed);
+            FileChannel current = channel;
+            if (current == null) {
+                buffer.force(flushed, wrote - flushed);
+            } else {
+                forceChannel(current);
+            }
             flushedPosition = wrote;
+            if (wrote == sizeBytes) {
+                close();
+            }
         }
         return wrote;
+    }
+
+    private void forceChannel(FileChannel current) {
+        try {
+            current.force(false);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Category.IO, "cannot force " + file, e);
+        }
+    }
+
+    /**
+     * Closes the write channel, if open; the mapping stays readable. Called when no write or flush
+     * of this segment can follow (full and forced, store closed, deleted).
+     */
+    public synchronized void close() {
+        FileChannel current = channel;
+        channel = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Category.IO, "cannot close " + file, e);
+            }
+        }
     }
 
     /**
@@ -231,6 +312,7 @@ public final class MappedSegment {
      * Deletes the file. The mapping stays readable until it is collected.
      */
     public void delete() {
+        close();
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

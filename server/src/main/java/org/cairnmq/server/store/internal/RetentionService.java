@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * than {@link StoreConfig#retentionMs()} and every consumer group has passed it, or, regardless of
  * age and consumers, when the volume is fuller than {@link StoreConfig#diskUsageHighWaterRatio()}.
  * The active segment and any segment not fully dispatched are never deleted. ConsumeQueue segments
- * wholly below the new minimum go too.
+ * wholly below the new minimum go too, and the dispatch thread passes the new minimum on to every
+ * dispatcher ({@code onCommitLogDeletedBelow}).
  *
  * <p>A segment's age is taken from the store timestamp of the next segment's first record, which is
  * never earlier than the segment's own newest record (store timestamps do not decrease).
@@ -86,6 +87,7 @@ public final class RetentionService {
         }
         if (deleted > 0) {
             consumeQueues.deleteBelow(commitLog.minOffset());
+            dispatch.requestDeleteBelow(commitLog.minOffset());
         }
         return deleted;
     }

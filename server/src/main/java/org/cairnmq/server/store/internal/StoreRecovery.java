@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>Scan the CommitLog from the checkpoint's segment (one segment earlier after a crash), verify
  *       every record and cut the log at the first torn or corrupt one.</li>
- *   <li>Load the ConsumeQueues and drop their entries that point past the new end.</li>
- *   <li>Re-dispatch from the offset up to which the ConsumeQueues were durable (from the oldest
- *       segment if the {@code consumequeue} directory or the checkpoint is missing); every dispatcher
- *       sees these records again and skips those it already holds.</li>
+ *   <li>Load the ConsumeQueues and drop their entries that point past the new end; tell every
+ *       other dispatcher the new end too ({@code onCommitLogTruncated}).</li>
+ *   <li>Re-dispatch from the lowest of the offset up to which the ConsumeQueues were durable (the
+ *       oldest segment if the {@code consumequeue} directory or the checkpoint is missing) and every
+ *       dispatcher's own recovered position, never below the CommitLog's minimum offset; every
+ *       dispatcher sees these records again and skips those it already holds.</li>
  *   <li>Hand every queue's next offset to the appender and write a fresh checkpoint.</li>
  * </ol>
  *
@@ -46,13 +48,13 @@ public final class StoreRecovery {
         commitLog.recovered(endOffset);
         long minOffset = commitLog.minOffset();
         consumeQueues.load(minOffset, endOffset);
-        long dispatchFrom = minOffset;
-        if (consumeQueuesExisted && last != null) {
-            dispatchFrom = Math.max(minOffset, Math.min(last.consumeQueueFlushedOffset(), endOffset));
-        }
+        dispatch.commitLogTruncated(endOffset);
+        long consumeQueuesFrom = consumeQueuesExisted && last != null ? last.consumeQueueFlushedOffset() : minOffset;
+        long dispatchFrom = Math.max(minOffset, Math.min(endOffset,
+                Math.min(consumeQueuesFrom, dispatch.lowestRecoveredOffset())));
         dispatch.startFrom(dispatchFrom);
         int replayed = dispatch.dispatchUpTo(endOffset);
-        dispatch.flushConsumeQueues();
+        dispatch.flushDispatchers();
         for (ConsumeQueue queue : consumeQueues.all()) {
             appender.recoveredQueueOffset(queue.topic(), queue.queueId(), queue.maxOffset());
         }

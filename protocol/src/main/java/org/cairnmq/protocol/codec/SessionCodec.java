@@ -1,0 +1,38 @@
+package org.cairnmq.protocol.codec;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * The request bodies that name only a session: RECOVER and CLOSE_SESSION. Both answer with an
+ * empty body.
+ *
+ * <pre>
+ *  long sessionId
+ * </pre>
+ */
+public final class SessionCodec {
+
+    private SessionCodec() {
+    }
+
+    /**
+     * Encodes a RECOVER or CLOSE_SESSION body.
+     *
+     * @param sessionId the session
+     * @return the body writer
+     */
+    public static BodyWriter request(final long sessionId) {
+        return out -> out.writeLong(sessionId);
+    }
+
+    /**
+     * Decodes a RECOVER or CLOSE_SESSION body.
+     *
+     * @param in the body
+     * @return the session id
+     */
+    public static long decode(final ByteBuf in) {
+        CodecSupport.requireReadable(in, Long.BYTES);
+        return in.readLong();
+    }
+}

@@ -1,0 +1,211 @@
+package org.cairnmq.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.cairnmq.client.session.ConnectionOpener;
+import org.cairnmq.protocol.codec.HandshakeCodec;
+import org.cairnmq.protocol.command.ProtocolException;
+import org.cairnmq.protocol.frame.FrameDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens {@link ClientConnection}s: TCP connect to the first reachable of several {@code host:port}
+ * addresses, then HANDSHAKE with a user and password. An unreachable address moves on to the next;
+ * after a round of failures the connector pauses (doubling from {@link ConnectorConfig#initialBackoffMs()}
+ * up to {@link ConnectorConfig#maxBackoffMs()}) and tries again, up to
+ * {@link ConnectorConfig#connectAttempts()} rounds. A refused handshake is final and not retried.
+ *
+ * <p>Design note: every connection of the JVM shares one NIO event loop group of daemon threads,
+ * created with the first connection and shut down when the last one closes (reference counted). A
+ * lazily created static group would be simpler but would leave threads behind when an application
+ * server undeploys the resource adapter; the daemon flag keeps a forgotten connection from holding
+ * the JVM open.
+ *
+ * <p>Thread safety: immutable; {@link #connect} may be called from any thread except an event loop
+ * (it blocks).
+ */
+public final class ClientConnector implements ConnectionOpener {
+
+    /** The client software version sent in HANDSHAKE. */
+    public static final String CLIENT_VERSION = "0.1.0";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnector.class);
+
+    private final ConnectorConfig config;
+
+    /** Creates a connector with {@link ConnectorConfig#defaults()}. */
+    public ClientConnector() {
+        this(ConnectorConfig.defaults());
+    }
+
+    /**
+     * @param config the settings
+     */
+    public ClientConnector(final ConnectorConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Connects to the first reachable address and hand shakes.
+     *
+     * @param addresses one or more {@code host:port}, tried in order
+     * @param user the user name, {@code null} for anonymous
+     * @param password the password, {@code null} for anonymous
+     * @return the open connection
+     * @throws ProtocolException when the server refuses the handshake (AUTHENTICATION_FAILED...)
+     * @throws ConnectionLostException when no address could be reached in any round
+     */
+    public ClientConnection connect(final List<String> addresses, final String user, final String password) {
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("CAIRN-2002 No address to connect to");
+        }
+        Throwable lastFailure = null;
+        long backoffMs = config.initialBackoffMs();
+        for (int round = 0; round < config.connectAttempts(); round++) {
+            if (round > 0) {
+                pause(backoffMs, lastFailure);
+                backoffMs = Math.min(config.maxBackoffMs(), Math.max(1L, backoffMs * 2));
+            }
+            for (final String address : addresses) {
+                try {
+                    return connectOnce(address, user, password);
+                } catch (final ConnectionLostException e) {
+                    LOG.debug("Cannot connect to {}: {}", address, e.getMessage());
+                    lastFailure = e;
+                }
+            }
+        }
+        throw new ConnectionLostException("CAIRN-2003 Cannot connect to any of " + addresses + " after "
+            + config.connectAttempts() + " round(s)", lastFailure);
+    }
+
+    /**
+     * The {@link ConnectionOpener} entry point: {@link #connect} with another connect timeout.
+     */
+    @Override
+    public ClientConnection open(
+        final List<String> addresses, final String user, final String password, final long connectTimeoutMs) {
+        final ConnectorConfig adjusted = config.withConnectTimeoutMs(connectTimeoutMs);
+        return new ClientConnector(adjusted).connect(addresses, user, password);
+    }
+
+    private ClientConnection connectOnce(final String address, final String user, final String password) {
+        final int colon = address.lastIndexOf(':');
+        final String host = address.substring(0, Math.max(colon, 0));
+        final int port = Integer.parseInt(address.substring(colon + 1));
+        final EventLoopGroup group = SharedGroup.acquire();
+        final ChannelFuture connected;
+        try {
+            connected = bootstrap(group).connect(host, port).awaitUninterruptibly();
+        } catch (final RuntimeException e) {
+            SharedGroup.release();
+            throw e;
+        }
+        if (!connected.isSuccess()) {
+            SharedGroup.release();
+            throw new ConnectionLostException("CAIRN-2004 Cannot connect to " + address + ": " + connected.cause(),
+                connected.cause());
+        }
+        final Channel channel = connected.channel();
+        channel.closeFuture().addListener(future -> SharedGroup.release());
+        final NettyClientConnection connection = channel.attr(SharedGroup.CONNECTION).get();
+        return awaitHandshake(connection, new HandshakeCodec.Request(user, password, CLIENT_VERSION));
+    }
+
+    private ClientConnection awaitHandshake(final NettyClientConnection connection, final HandshakeCodec.Request request) {
+        try {
+            return connection.handshake(request).get(config.connectTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            connection.close();
+            throw new ConnectionLostException("CAIRN-2005 Interrupted during the handshake", e);
+        } catch (final TimeoutException e) {
+            connection.close();
+            throw new ConnectionLostException("CAIRN-2006 No handshake answer within " + config.connectTimeoutMs()
+                + " ms", e);
+        } catch (final ExecutionException e) {
+            connection.close();
+            final Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+            if (cause instanceof ProtocolException refused) {
+                throw refused;
+            }
+            throw new ConnectionLostException("CAIRN-2007 The handshake failed: " + cause, cause);
+        }
+    }
+
+    private Bootstrap bootstrap(final EventLoopGroup group) {
+        return new Bootstrap().group(group)
+            .channel(NioSocketChannel.class)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeoutMs()))
+            .option(ChannelOption.TCP_NODELAY, true)
+            .handler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(final SocketChannel channel) {
+                    final NettyClientConnection connection = new NettyClientConnection(channel, config);
+                    channel.attr(SharedGroup.CONNECTION).set(connection);
+                    channel.pipeline()
+                        .addLast("idle", new IdleStateHandler(config.idleTimeoutMs(), config.heartbeatIntervalMs(), 0L,
+                            TimeUnit.MILLISECONDS))
+                        .addLast("frames", new FrameDecoder(config.maxFrameLengthBytes()))
+                        .addLast("connection", connection.handler());
+                }
+            });
+    }
+
+    private static void pause(final long backoffMs, final Throwable lastFailure) {
+        try {
+            Thread.sleep(backoffMs);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionLostException("CAIRN-2005 Interrupted while retrying to connect", lastFailure);
+        }
+    }
+
+    /** The reference-counted event loop group every client connection shares. */
+    private static final class SharedGroup {
+
+        static final AttributeKey<NettyClientConnection> CONNECTION =
+            AttributeKey.valueOf(NettyClientConnection.class, "connection");
+
+        private static EventLoopGroup group;
+        private static int users;
+
+        private SharedGroup() {
+        }
+
+        static synchronized EventLoopGroup acquire() {
+            if (group == null) {
+                group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("cairn-client", true),
+                    NioIoHandler.newFactory());
+            }
+            users++;
+            return group;
+        }
+
+        static synchronized void release() {
+            users--;
+            if (users == 0) {
+                group.shutdownGracefully(0L, 1L, TimeUnit.SECONDS);
+                group = null;
+            }
+        }
+    }
+}

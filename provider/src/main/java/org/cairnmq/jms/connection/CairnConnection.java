@@ -1,0 +1,469 @@
+package org.cairnmq.jms.connection;
+
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cairnmq.client.session.BrokerChannel;
+import org.cairnmq.client.session.ClientCommands;
+import org.cairnmq.client.session.ConnectionOpener;
+import org.cairnmq.jms.destination.CairnDestination;
+import org.cairnmq.jms.destination.CairnQueue;
+import org.cairnmq.jms.destination.CairnTemporaryQueue;
+import org.cairnmq.jms.destination.CairnTemporaryTopic;
+import org.cairnmq.jms.destination.TemporaryDestinationDeleter;
+import org.cairnmq.protocol.command.CommandCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JMS connection to Cairn: the name server it resolves routes with, one protocol connection per
+ * broker it uses ({@link BrokerLinks}), and its sessions.
+ *
+ * <p>Delivery starts with {@link #start()}; {@link #stop()} pauses it and waits until every message
+ * listener has returned. When a broker connection is lost the connection tries to reconnect
+ * ({@code reconnectAttempts} times, {@code reconnectIntervalMs} apart) and re-creates its consumers;
+ * open transactions become rollback-only. When it gives up, the exception listener is told and every
+ * later call fails with a {@link JMSException} naming the loss.
+ *
+ * <p>Thread safety: every method may be called from any thread, as the specification requires.
+ */
+public final class CairnConnection implements QueueConnection, TopicConnection, TemporaryDestinationDeleter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CairnConnection.class);
+
+    /**
+     * The destination whose route picks the broker a new connection hand shakes with at once.
+     *
+     * <p>Design note: the broker, not the name server, checks the credentials, and a wrong password must
+     * fail {@code createConnection} itself. A name server answers the route of a destination no broker has
+     * with every live broker, so resolving this name reaches the broker a single-broker deployment would
+     * use anyway, and creates nothing.
+     */
+    private static final CairnQueue AUTHENTICATION_PROBE = new CairnQueue("cairn.connection.probe");
+
+    private final ConnectionConfig config;
+    private final BrokerLinks links;
+    private final MessageIds messageIds = new MessageIds();
+    private final AtomicLong ids = new AtomicLong();
+    private final List<CairnSession> sessions = new CopyOnWriteArrayList<>();
+    private final List<CairnDestination> temporaryDestinations = new CopyOnWriteArrayList<>();
+    private final Object stateLock = new Object();
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile JMSException failure;
+    private volatile ExceptionListener exceptionListener;
+    private String clientId;
+    private boolean clientIdFixed;
+
+    /**
+     * Creates a connection and authenticates with a name server.
+     *
+     * @param config the factory settings
+     * @param opener opens protocol connections
+     * @param user the user, or {@code null}
+     * @param password the password, or {@code null}
+     * @throws JMSException if no name server answers; a {@link jakarta.jms.JMSSecurityException} if the
+     *     credentials are refused
+     */
+    public CairnConnection(final ConnectionConfig config, final ConnectionOpener opener, final String user,
+                           final String password) throws JMSException {
+        this.config = config;
+        this.links = new BrokerLinks(config, opener, user, password, this::onBrokerLost);
+        this.clientId = config.clientId();
+        this.clientIdFixed = config.clientId() != null;
+        links.connectNameServer();
+        channelFor(AUTHENTICATION_PROBE);
+    }
+
+    @Override
+    public Session createSession(final boolean transacted, final int acknowledgeMode) throws JMSException {
+        return createCairnSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionDomain.UNIFIED);
+    }
+
+    @Override
+    public Session createSession(final int sessionMode) throws JMSException {
+        return createCairnSession(sessionMode, SessionDomain.UNIFIED);
+    }
+
+    @Override
+    public Session createSession() throws JMSException {
+        return createCairnSession(Session.AUTO_ACKNOWLEDGE, SessionDomain.UNIFIED);
+    }
+
+    @Override
+    public QueueSession createQueueSession(final boolean transacted, final int acknowledgeMode) throws JMSException {
+        return createCairnSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionDomain.QUEUE);
+    }
+
+    @Override
+    public TopicSession createTopicSession(final boolean transacted, final int acknowledgeMode) throws JMSException {
+        return createCairnSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionDomain.TOPIC);
+    }
+
+    private CairnSession createCairnSession(final int sessionMode, final SessionDomain domain) throws JMSException {
+        checkUsable();
+        fixClientId();
+        if (sessionMode != Session.SESSION_TRANSACTED && sessionMode != Session.AUTO_ACKNOWLEDGE
+            && sessionMode != Session.CLIENT_ACKNOWLEDGE && sessionMode != Session.DUPS_OK_ACKNOWLEDGE) {
+            throw new JMSException("CAIRN-J011 Invalid session mode " + sessionMode);
+        }
+        final CairnSession session = new CairnSession(this, ids.incrementAndGet(), sessionMode, domain);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public String getClientID() throws JMSException {
+        checkUsable();
+        synchronized (stateLock) {
+            return clientId;
+        }
+    }
+
+    @Override
+    public void setClientID(final String newClientId) throws JMSException {
+        checkUsable();
+        if (newClientId == null || newClientId.isEmpty()) {
+            throw new InvalidClientIDException("CAIRN-J012 A client id must not be null or empty", "INVALID_CLIENT_ID");
+        }
+        synchronized (stateLock) {
+            if (clientIdFixed) {
+                throw new IllegalStateException("CAIRN-J013 The client id can only be set right after the "
+                    + "connection is created, before any other use, and only once", "ILLEGAL_STATE");
+            }
+            clientId = newClientId;
+            clientIdFixed = true;
+        }
+    }
+
+    private void fixClientId() {
+        synchronized (stateLock) {
+            clientIdFixed = true;
+        }
+    }
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException {
+        checkUsable();
+        return new CairnConnectionMetaData();
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException {
+        checkUsable();
+        return exceptionListener;
+    }
+
+    @Override
+    public void setExceptionListener(final ExceptionListener listener) throws JMSException {
+        checkUsable();
+        exceptionListener = listener;
+    }
+
+    @Override
+    public void start() throws JMSException {
+        checkUsable();
+        fixClientId();
+        synchronized (stateLock) {
+            started = true;
+            stateLock.notifyAll();
+        }
+        for (final CairnSession session : sessions) {
+            session.onConnectionStarted();
+        }
+    }
+
+    @Override
+    public void stop() throws JMSException {
+        checkUsable();
+        checkNotFromListener("stop");
+        fixClientId();
+        started = false;
+        for (final CairnSession session : sessions) {
+            session.awaitListenersIdle();
+        }
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        checkNotFromListener("close");
+        started = false;
+        JMSException first = null;
+        for (final CairnSession session : sessions) {
+            try {
+                session.close();
+            } catch (final JMSException sessionFailure) {
+                first = first == null ? sessionFailure : first;
+            }
+        }
+        synchronized (stateLock) {
+            closed = true;
+            stateLock.notifyAll();
+        }
+        links.close();
+        if (first != null && failure == null) {
+            throw first;
+        }
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(final Destination destination, final String messageSelector,
+                                                       final ServerSessionPool sessionPool, final int maxMessages)
+        throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(final Queue queue, final String messageSelector,
+                                                       final ServerSessionPool sessionPool, final int maxMessages)
+        throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(final Topic topic, final String messageSelector,
+                                                       final ServerSessionPool sessionPool, final int maxMessages)
+        throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(final Topic topic, final String subscriptionName,
+                                                             final String messageSelector,
+                                                             final ServerSessionPool sessionPool,
+                                                             final int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(final Topic topic, final String subscriptionName,
+                                                              final String messageSelector,
+                                                              final ServerSessionPool sessionPool,
+                                                              final int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(final Topic topic, final String subscriptionName,
+                                                                    final String messageSelector,
+                                                                    final ServerSessionPool sessionPool,
+                                                                    final int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    private JMSException connectionConsumersUnsupported() throws JMSException {
+        checkUsable();
+        return new JMSException("CAIRN-J014 Connection consumers (the optional application server facilities) "
+            + "are not supported; use the resource adapter");
+    }
+
+    @Override
+    public void deleteTemporaryDestination(final CairnDestination destination) throws JMSException {
+        checkUsable();
+        for (final CairnSession session : sessions) {
+            if (session.hasConsumerOn(destination)) {
+                throw new IllegalStateException("CAIRN-J015 " + destination + " still has consumers", "ILLEGAL_STATE");
+            }
+        }
+        final BrokerChannel channel = links.channelFor(destination);
+        Await.done(channel.request(CommandCode.DELETE_DESTINATION,
+            ClientCommands.deleteDestination(destination.kind(), destination.name())), config.requestTimeoutMs());
+        temporaryDestinations.remove(destination);
+    }
+
+    CairnTemporaryQueue createTemporaryQueue() throws JMSException {
+        final CairnTemporaryQueue queue = new CairnTemporaryQueue(messageIds.temporaryName("tmp.queue."), this);
+        createTemporary(queue);
+        return queue;
+    }
+
+    CairnTemporaryTopic createTemporaryTopic() throws JMSException {
+        final CairnTemporaryTopic topic = new CairnTemporaryTopic(messageIds.temporaryName("tmp.topic."), this);
+        createTemporary(topic);
+        return topic;
+    }
+
+    private void createTemporary(final CairnDestination destination) throws JMSException {
+        final BrokerChannel channel = links.channelFor(destination);
+        Await.done(channel.request(CommandCode.CREATE_DESTINATION,
+            ClientCommands.createDestination(destination.kind(), destination.name(), 0)), config.requestTimeoutMs());
+        temporaryDestinations.add(destination);
+    }
+
+    /** Whether this connection created a temporary destination (and has not deleted it). */
+    boolean ownsTemporary(final CairnDestination destination) {
+        return temporaryDestinations.contains(destination);
+    }
+
+    ConnectionConfig config() {
+        return config;
+    }
+
+    BrokerChannel channelFor(final CairnDestination destination) throws JMSException {
+        return links.channelFor(destination);
+    }
+
+    long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    String nextMessageId() {
+        return messageIds.next();
+    }
+
+    boolean isStarted() {
+        return started;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Waits until the connection is started.
+     *
+     * @param deadlineNanos the {@link System#nanoTime()} to give up at; {@code Long.MAX_VALUE} for never
+     * @return whether it is started; false on timeout, close or failure
+     */
+    boolean awaitStarted(final long deadlineNanos) {
+        synchronized (stateLock) {
+            while (!started && !closed && failure == null) {
+                final long remainingNanos = deadlineNanos - System.nanoTime();
+                if (remainingNanos <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(stateLock, Math.min(remainingNanos, TimeUnit.SECONDS.toNanos(1)));
+                } catch (final InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return started && !closed && failure == null;
+        }
+    }
+
+    /**
+     * Fails when the connection cannot be used.
+     *
+     * @throws IllegalStateException if it is closed
+     * @throws JMSException if it failed for good
+     */
+    void checkUsable() throws JMSException {
+        if (closed) {
+            throw new IllegalStateException("CAIRN-J016 The connection is closed", "ILLEGAL_STATE");
+        }
+        checkNotFailed();
+    }
+
+    /** Fails with the loss that ended the connection, if any. */
+    void checkNotFailed() throws JMSException {
+        final JMSException lost = failure;
+        if (lost != null) {
+            final JMSException copy = new JMSException(lost.getMessage(), lost.getErrorCode());
+            copy.setLinkedException(lost);
+            copy.initCause(lost);
+            throw copy;
+        }
+    }
+
+    void removeSession(final CairnSession session) {
+        sessions.remove(session);
+    }
+
+    private void checkNotFromListener(final String operation) throws IllegalStateException {
+        for (final CairnSession session : sessions) {
+            if (session.isListenerThread()) {
+                throw new IllegalStateException("CAIRN-J017 A message listener must not " + operation
+                    + " its own connection", "ILLEGAL_STATE");
+            }
+        }
+    }
+
+    private void onBrokerLost(final BrokerChannel channel, final Throwable cause) {
+        if (closed) {
+            return;
+        }
+        LOG.warn("Lost the connection to broker {}: {}", channel.address(), cause.toString());
+        for (final CairnSession session : sessions) {
+            session.onConnectionInterrupted(channel);
+        }
+        final Thread reconnector = new Thread(() -> reconnect(channel, cause), "cairn-reconnect-" + channel.address());
+        reconnector.setDaemon(true);
+        reconnector.start();
+    }
+
+    private void reconnect(final BrokerChannel channel, final Throwable cause) {
+        JMSException last = null;
+        for (int attempt = 1; attempt <= config.reconnectAttempts(); attempt++) {
+            if (!pauseBeforeReconnect()) {
+                return;
+            }
+            try {
+                links.reconnect(channel);
+                for (final CairnSession session : sessions) {
+                    session.onReconnected(channel);
+                }
+                LOG.info("Reconnected to broker {} at attempt {}", channel.address(), attempt);
+                return;
+            } catch (final JMSException attemptFailure) {
+                last = attemptFailure;
+            }
+        }
+        final JMSException lost = new JMSException("CAIRN-J018 Lost the connection to broker " + channel.address()
+            + " and could not reconnect after " + config.reconnectAttempts() + " attempt(s): " + cause);
+        lost.setLinkedException(last != null ? last : (cause instanceof Exception e ? e : null));
+        fail(lost);
+    }
+
+    private boolean pauseBeforeReconnect() {
+        final long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.reconnectIntervalMs());
+        synchronized (stateLock) {
+            long remainingNanos;
+            while (!closed && (remainingNanos = deadlineNanos - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(stateLock, remainingNanos);
+                } catch (final InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return !closed;
+        }
+    }
+
+    private void fail(final JMSException lost) {
+        synchronized (stateLock) {
+            failure = lost;
+            started = false;
+            stateLock.notifyAll();
+        }
+        LOG.error(lost.getMessage());
+        for (final CairnSession session : sessions) {
+            session.onConnectionFailed();
+        }
+        final ExceptionListener listener = exceptionListener;
+        if (listener != null) {
+            listener.onException(lost);
+        }
+    }
+}

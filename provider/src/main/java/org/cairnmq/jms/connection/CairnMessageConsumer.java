@@ -1,0 +1,355 @@
+package org.cairnmq.jms.connection;
+
+import io.netty.buffer.Unpooled;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cairnmq.client.session.BrokerChannel;
+import org.cairnmq.client.session.ClientCommands;
+import org.cairnmq.protocol.codec.CreateConsumerCodec;
+import org.cairnmq.client.session.ConsumerSpec;
+import org.cairnmq.client.session.Delivery;
+import org.cairnmq.jms.destination.CairnDestination;
+import org.cairnmq.jms.message.CairnMessage;
+import org.cairnmq.jms.message.MessageRecordMapper;
+import org.cairnmq.protocol.command.CommandCode;
+
+/**
+ * A consumer of a queue (or topic) with a prefetch window: the broker pushes up to {@code prefetch}
+ * messages (CREDIT grants the window), which wait in a {@link PrefetchBuffer} until {@code receive}
+ * or the listener takes them. Each message given to the application earns the broker one credit
+ * back, sent in batches of half the window. A window of 0 makes every receive a PULL, and
+ * {@link #receiveNoWait()} PULLs when nothing is prefetched, so a message waiting on the broker is
+ * always seen.
+ *
+ * <p>Thread safety: the session's thread of control receives; the connection's event loop adds
+ * deliveries; {@link #close()} may come from any thread and wakes a blocked receive.
+ */
+public final class CairnMessageConsumer implements QueueReceiver, TopicSubscriber {
+
+    /** How long a blocked receive waits before it checks the connection state again. */
+    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    /** The longest PULL wait a receive asks the broker for. */
+    private static final long MAX_PULL_WAIT_MS = 1_000;
+
+    private final CairnSession session;
+    private final BrokerChannel channel;
+    private final CairnDestination destination;
+    private final ConsumerSpec spec;
+    private final PrefetchBuffer buffer = new PrefetchBuffer();
+    private final MessageRecordMapper mapper = new MessageRecordMapper();
+    private final AtomicInteger creditOwed = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private volatile int window;
+    private volatile MessageListener listener;
+    private volatile boolean closed;
+    private boolean pulledPending;
+
+    private CairnMessageConsumer(final CairnSession session, final BrokerChannel channel,
+                                 final CairnDestination destination, final ConsumerSpec spec, final int window) {
+        this.session = session;
+        this.channel = channel;
+        this.destination = destination;
+        this.spec = spec;
+        this.window = window;
+    }
+
+    static CairnMessageConsumer open(final CairnSession session, final BrokerChannel channel,
+                                     final CairnDestination destination, final String selector, final int flags,
+                                     final String subscriptionName) throws JMSException {
+        final CairnConnection connection = session.connection();
+        final ConsumerSpec spec = new ConsumerSpec(connection.nextId(), session.sessionId(), destination.kind(),
+            destination.name(), selector, flags, subscriptionName);
+        final CairnMessageConsumer consumer = new CairnMessageConsumer(session, channel, destination, spec,
+            connection.config().prefetch());
+        consumer.create();
+        return consumer;
+    }
+
+    private void create() throws JMSException {
+        channel.register(spec.consumerId(), this::onDelivery);
+        try {
+            Await.done(channel.request(CommandCode.CREATE_CONSUMER, ClientCommands.createConsumer(spec, window)),
+                requestTimeoutMs());
+        } catch (final JMSException refused) {
+            channel.unregister(spec.consumerId());
+            throw refused;
+        }
+    }
+
+    // ---- jakarta.jms
+
+    @Override
+    public String getMessageSelector() throws JMSException {
+        checkOpen();
+        return spec.selector();
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return listener;
+    }
+
+    @Override
+    public void setMessageListener(final MessageListener newListener) throws JMSException {
+        checkOpen();
+        listener = newListener;
+        if (newListener != null && window == 0) {
+            window = 1;
+            channel.oneWay(CommandCode.CREDIT, ClientCommands.credit(spec.consumerId(), 1));
+        }
+        if (newListener != null) {
+            buffer.wakeUp();
+            session.scheduleDispatch(this);
+        }
+    }
+
+    @Override
+    public Message receive() throws JMSException {
+        return receive(Long.MAX_VALUE, false);
+    }
+
+    @Override
+    public Message receive(final long timeoutMs) throws JMSException {
+        return receive(timeoutMs == 0 ? Long.MAX_VALUE : timeoutMs, false);
+    }
+
+    @Override
+    public Message receiveNoWait() throws JMSException {
+        return receive(0, true);
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        checkOpen();
+        return destination instanceof Queue queue ? queue : null;
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkOpen();
+        return destination instanceof Topic topic ? topic : null;
+    }
+
+    @Override
+    public boolean getNoLocal() throws JMSException {
+        checkOpen();
+        return (spec.flags() & CreateConsumerCodec.NO_LOCAL_FLAG) != 0;
+    }
+
+    /**
+     * Closes the consumer. From another thread it first waits until a running listener returns; from
+     * the session's own listener thread it closes at once (the listener call in progress completes
+     * normally).
+     */
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (!session.isListenerThread()) {
+            session.dispatcher().awaitIdle();
+        }
+        closeOnSessionClose(!session.connection().isClosed());
+    }
+
+    // ---- receive
+
+    private Message receive(final long timeoutMs, final boolean noWait) throws JMSException {
+        checkOpen();
+        if (listener != null) {
+            throw new IllegalStateException("CAIRN-J040 receive is not allowed on a consumer with a message "
+                + "listener", "ILLEGAL_STATE");
+        }
+        final long deadlineNanos = timeoutMs == Long.MAX_VALUE
+            ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            if (closed || session.isClosed()) {
+                return null;
+            }
+            session.connection().checkNotFailed();
+            if (!session.connection().awaitStarted(noWait ? System.nanoTime() : deadlineNanos)) {
+                return closedOrTimedOut();
+            }
+            final Delivery delivery = next(deadlineNanos, noWait);
+            if (delivery != null) {
+                if (!session.connection().isStarted() || closed) {
+                    buffer.putBack(delivery);
+                    continue;
+                }
+                final CairnMessage message = session.toApplication(this, delivery);
+                session.afterConsumed(this, delivery);
+                return message;
+            }
+            if (noWait || System.nanoTime() - deadlineNanos >= 0) {
+                return null;
+            }
+        }
+    }
+
+    private Message closedOrTimedOut() throws JMSException {
+        session.connection().checkNotFailed();
+        return null;
+    }
+
+    private Delivery next(final long deadlineNanos, final boolean noWait) throws JMSException {
+        final Delivery prefetched = buffer.pollNow();
+        if (prefetched != null) {
+            return prefetched;
+        }
+        session.beforeWaiting();
+        if (noWait) {
+            return pull(0);
+        }
+        final long remainingNanos = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+        if (window == 0) {
+            return pull(Math.max(0, Math.min(MAX_PULL_WAIT_MS, TimeUnit.NANOSECONDS.toMillis(remainingNanos))));
+        }
+        return buffer.poll(Math.min(WAIT_SLICE_NANOS, Math.max(0, remainingNanos)));
+    }
+
+    private Delivery pull(final long waitMs) throws JMSException {
+        final boolean delivered = Await.result(
+            channel.request(CommandCode.PULL, ClientCommands.pull(spec.consumerId(), waitMs)),
+            requestTimeoutMs() + waitMs, ClientCommands::readPulled);
+        final Delivery pulled = delivered ? buffer.pollNow() : null;
+        pulledPending = pulled != null;
+        return pulled;
+    }
+
+    // ---- what the session and the channel call
+
+    private void onDelivery(final Delivery delivery) {
+        if (closed || !buffer.add(delivery)) {
+            return;
+        }
+        if (listener != null) {
+            session.scheduleDispatch(this);
+        }
+    }
+
+    CairnMessage decode(final byte[] record) throws JMSException {
+        synchronized (mapper) {
+            return mapper.decode(Unpooled.wrappedBuffer(record));
+        }
+    }
+
+    /**
+     * Earns the broker one credit back for a message given to the application, sent in batches of
+     * half the window. A message that a PULL fetched spent no credit, so it earns none.
+     */
+    void onGivenToApplication() {
+        final int currentWindow = window;
+        if (pulledPending) {
+            pulledPending = false;
+            return;
+        }
+        if (currentWindow == 0) {
+            return;
+        }
+        final int owed = creditOwed.incrementAndGet();
+        if (owed >= Math.max(1, currentWindow / 2) && creditOwed.compareAndSet(owed, 0)) {
+            channel.oneWay(CommandCode.CREDIT, ClientCommands.credit(spec.consumerId(), owed));
+        }
+    }
+
+    /** Drops the prefetched deliveries, counting them for {@link #regrantDropped()}. */
+    void dropPrefetched() {
+        dropped.addAndGet(buffer.drainIds().length);
+    }
+
+    /** Gives the broker back the credit of the dropped deliveries. */
+    void regrantDropped() {
+        final int count = dropped.getAndSet(0);
+        if (count > 0 && window > 0 && !closed) {
+            channel.oneWay(CommandCode.CREDIT, ClientCommands.credit(spec.consumerId(), count));
+        }
+    }
+
+    Delivery takeForListener() {
+        return closed ? null : buffer.pollNow();
+    }
+
+    boolean isListening() {
+        return listener != null && !closed;
+    }
+
+    MessageListener listener() {
+        return listener;
+    }
+
+    BrokerChannel channel() {
+        return channel;
+    }
+
+    CairnDestination destination() {
+        return destination;
+    }
+
+    void wakeUp() {
+        buffer.wakeUp();
+    }
+
+    void onConnectionInterrupted() {
+        buffer.drainIds();
+        dropped.set(0);
+        creditOwed.set(0);
+    }
+
+    void recreate() throws JMSException {
+        if (closed) {
+            return;
+        }
+        buffer.drainIds();
+        creditOwed.set(0);
+        dropped.set(0);
+        create();
+        if (listener != null) {
+            session.scheduleDispatch(this);
+        }
+    }
+
+    /**
+     * Closes the consumer, returning the never-seen prefetched deliveries to the broker.
+     *
+     * @param reachable whether to tell the broker (false when the connection is gone)
+     */
+    void closeOnSessionClose(final boolean reachable) throws JMSException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        listener = null;
+        final long[] neverSeen = buffer.drainIds();
+        buffer.close();
+        session.removeConsumer(this);
+        try {
+            if (reachable && channel.isOpen()) {
+                Await.done(channel.request(CommandCode.CLOSE_CONSUMER,
+                    ClientCommands.closeConsumer(spec.consumerId(), neverSeen)), requestTimeoutMs());
+            }
+        } finally {
+            channel.unregister(spec.consumerId());
+        }
+    }
+
+    private long requestTimeoutMs() {
+        return session.connection().config().requestTimeoutMs();
+    }
+
+    private void checkOpen() throws JMSException {
+        if (closed) {
+            throw new IllegalStateException("CAIRN-J041 The consumer is closed", "ILLEGAL_STATE");
+        }
+        session.checkOpen();
+    }
+}

@@ -1,0 +1,93 @@
+package org.cairnmq.jms.connection;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cairnmq.client.CairnUrl;
+
+/**
+ * The settings of a connection factory, parsed from its URL ({@link CairnUrl})
+ * {@code cairn://host:port[,host2:port2...][?option=value&...]}. The addresses are the name
+ * servers'. Options:
+ *
+ * <ul>
+ *   <li>{@code user}, {@code password}: the default credentials of {@code createConnection()}; none by default.</li>
+ *   <li>{@code clientId}: the client id every connection starts with; none by default.</li>
+ *   <li>{@code prefetch}: the consumer window in messages; 0 makes every receive a PULL; default 100.</li>
+ *   <li>{@code connectTimeoutMs}: how long one connect attempt may take; default 5000.</li>
+ *   <li>{@code requestTimeoutMs}: how long a request waits for its response; default 30000.</li>
+ *   <li>{@code reconnectAttempts}: how often to try to reconnect to a lost broker; default 3.</li>
+ *   <li>{@code reconnectIntervalMs}: the wait before each reconnect attempt; default 1000.</li>
+ * </ul>
+ *
+ * @param url the URL it was parsed from
+ * @param addresses the name server addresses, {@code host:port}, at least one
+ * @param user the default user, or {@code null}
+ * @param password the default password, or {@code null}
+ * @param clientId the preset client id, or {@code null}
+ * @param prefetch the consumer window in messages
+ * @param connectTimeoutMs the connect timeout
+ * @param requestTimeoutMs the request timeout
+ * @param reconnectAttempts the reconnect attempts
+ * @param reconnectIntervalMs the wait between reconnect attempts
+ */
+public record ConnectionConfig(String url, List<String> addresses, String user, String password, String clientId,
+                               int prefetch, long connectTimeoutMs, long requestTimeoutMs, int reconnectAttempts,
+                               long reconnectIntervalMs) {
+
+    /** The URL of a factory made without one: a name server on this host at the default port. */
+    public static final String DEFAULT_URL = "cairn://localhost:9876";
+
+    /**
+     * Parses a URL.
+     *
+     * @param url the factory URL
+     * @return the settings
+     * @throws IllegalArgumentException if the URL is not a valid Cairn URL or names an unknown option
+     */
+    public static ConnectionConfig parse(final String url) {
+        final CairnUrl parsed = CairnUrl.parse(url);
+        final Map<String, String> options = new LinkedHashMap<>(parsed.options());
+        final ConnectionConfig config = new ConnectionConfig(url, parsed.addresses(), options.remove("user"),
+            options.remove("password"), options.remove("clientId"),
+            intOption(url, options, "prefetch", 100), longOption(url, options, "connectTimeoutMs", 5_000),
+            longOption(url, options, "requestTimeoutMs", 30_000), intOption(url, options, "reconnectAttempts", 3),
+            longOption(url, options, "reconnectIntervalMs", 1_000));
+        if (!options.isEmpty()) {
+            throw invalid(url, "unknown option(s) " + options.keySet());
+        }
+        return config;
+    }
+
+    private static int intOption(final String url, final Map<String, String> options, final String name,
+                                 final int defaultValue) {
+        final String value = options.remove(name);
+        final int parsed = value == null ? defaultValue : parseNumber(url, name, value);
+        if (parsed < 0) {
+            throw invalid(url, name + " must not be negative");
+        }
+        return parsed;
+    }
+
+    private static long longOption(final String url, final Map<String, String> options, final String name,
+                                   final long defaultValue) {
+        return intOption(url, options, name, Math.toIntExact(defaultValue));
+    }
+
+    private static int parseNumber(final String url, final String name, final String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (final NumberFormatException notANumber) {
+            throw invalid(url, name + " '" + value + "' is not a number");
+        }
+    }
+
+    private static IllegalArgumentException invalid(final String url, final String reason) {
+        return new IllegalArgumentException("CAIRN-J001 Invalid connection URL '" + url + "': " + reason);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionConfig[" + url.replaceAll("password=[^&]*", "password=***") + "]";
+    }
+}

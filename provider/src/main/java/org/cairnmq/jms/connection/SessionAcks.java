@@ -1,0 +1,189 @@
+package org.cairnmq.jms.connection;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import jakarta.jms.TransactionRolledBackException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cairnmq.client.session.BrokerChannel;
+import org.cairnmq.client.session.ClientCommands;
+import org.cairnmq.protocol.command.CommandCode;
+
+/**
+ * A session's acknowledgement and local-transaction bookkeeping: which deliveries the application
+ * consumed and has not acknowledged, per broker, and the current transaction.
+ *
+ * <pre>
+ *   AUTO_ACKNOWLEDGE     ACK (these deliveries) as each message is consumed, waiting for the answer
+ *   DUPS_OK_ACKNOWLEDGE  ACK in batches of {@link #DUPS_OK_BATCH}, and before the session blocks or closes
+ *   CLIENT_ACKNOWLEDGE   Message.acknowledge() sends ACK for every consumed, unacknowledged delivery
+ *   SESSION_TRANSACTED   commit sends ACK with the txId for the consumed deliveries, then TX_COMMIT
+ * </pre>
+ *
+ * <p>Design note: ACK's "up to" mode is not used. Delivery ids increase per connection, not per
+ * consumer, so "up to" would also acknowledge messages another consumer of the session has
+ * prefetched and not yet given to the application; listing the consumed ids is exact.
+ *
+ * <p>Thread safety: the session's thread of control, under this object's monitor.
+ */
+final class SessionAcks {
+
+    /** How many DUPS_OK acknowledgements are batched into one ACK. */
+    static final int DUPS_OK_BATCH = 32;
+
+    private final long sessionId;
+    private final int mode;
+    private final long requestTimeoutMs;
+    private final CairnConnection connection;
+    private final Map<BrokerChannel, List<Long>> consumed = new LinkedHashMap<>();
+    private final Set<BrokerChannel> sentInTransaction = new LinkedHashSet<>();
+    private int consumedCount;
+    private long txId;
+    private boolean rollbackOnly;
+
+    SessionAcks(final CairnConnection connection, final long sessionId, final int mode) {
+        this.connection = connection;
+        this.sessionId = sessionId;
+        this.mode = mode;
+        this.requestTimeoutMs = connection.config().requestTimeoutMs();
+        this.txId = mode == Session.SESSION_TRANSACTED ? connection.nextId() : ClientCommands.NO_TRANSACTION;
+    }
+
+    /** Records a delivery given to the application, acknowledging it now in AUTO mode. */
+    synchronized void onConsumed(final BrokerChannel channel, final long deliveryId) throws JMSException {
+        if (mode == Session.AUTO_ACKNOWLEDGE) {
+            ack(channel, ClientCommands.NO_TRANSACTION, new long[] {deliveryId});
+            return;
+        }
+        consumed.computeIfAbsent(channel, key -> new ArrayList<>()).add(deliveryId);
+        consumedCount++;
+        if (mode == Session.DUPS_OK_ACKNOWLEDGE && consumedCount >= DUPS_OK_BATCH) {
+            acknowledgeConsumed();
+        }
+    }
+
+    /** Acknowledges every consumed delivery outside a transaction (CLIENT and DUPS_OK modes). */
+    synchronized void acknowledgeConsumed() throws JMSException {
+        for (final Map.Entry<BrokerChannel, List<Long>> entry : consumed.entrySet()) {
+            ack(entry.getKey(), ClientCommands.NO_TRANSACTION, toArray(entry.getValue()));
+        }
+        clear();
+    }
+
+    /** The txId a send names on a channel: the current transaction's, or none. */
+    synchronized long txIdForSend(final BrokerChannel channel) {
+        if (mode != Session.SESSION_TRANSACTED) {
+            return ClientCommands.NO_TRANSACTION;
+        }
+        sentInTransaction.add(channel);
+        return txId;
+    }
+
+    /**
+     * Commits: acknowledges the consumed deliveries in the transaction, then commits it on every broker
+     * it touched. A new transaction starts either way.
+     *
+     * @throws TransactionRolledBackException if the transaction was rolled back instead
+     * @throws JMSException if the broker cannot be reached
+     */
+    synchronized void commit() throws JMSException {
+        try {
+            if (rollbackOnly) {
+                throw new TransactionRolledBackException("CAIRN-J020 The transaction was rolled back because the "
+                    + "connection to the broker was lost during it", "TRANSACTION_ROLLED_BACK");
+            }
+            final Set<BrokerChannel> touched = new LinkedHashSet<>(sentInTransaction);
+            for (final Map.Entry<BrokerChannel, List<Long>> entry : consumed.entrySet()) {
+                ack(entry.getKey(), txId, toArray(entry.getValue()));
+                touched.add(entry.getKey());
+            }
+            for (final BrokerChannel channel : touched) {
+                Await.done(channel.request(CommandCode.TX_COMMIT, ClientCommands.transaction(sessionId, txId)),
+                    requestTimeoutMs);
+            }
+        } finally {
+            nextTransaction();
+        }
+    }
+
+    /**
+     * What a rollback or recover sends: TX_ROLLBACK (with the ended transaction's id) to the brokers
+     * the transaction sent to, RECOVER to the others.
+     *
+     * @param txId the id of the transaction that ended, or none
+     * @param commands the command per broker
+     */
+    record Recovery(long txId, Map<BrokerChannel, CommandCode> commands) {
+    }
+
+    /**
+     * Ends the transaction and forgets the unacknowledged deliveries, for a rollback or recover.
+     *
+     * @param channels the channels the session consumes from
+     * @return what to send to each broker
+     */
+    synchronized Recovery endForRecovery(final Set<BrokerChannel> channels) {
+        final Map<BrokerChannel, CommandCode> commands = new LinkedHashMap<>();
+        for (final BrokerChannel channel : channels) {
+            commands.put(channel, CommandCode.RECOVER);
+        }
+        for (final BrokerChannel channel : consumed.keySet()) {
+            commands.put(channel, CommandCode.RECOVER);
+        }
+        for (final BrokerChannel channel : sentInTransaction) {
+            commands.put(channel, CommandCode.TX_ROLLBACK);
+        }
+        final Recovery recovery = new Recovery(txId, commands);
+        nextTransaction();
+        return recovery;
+    }
+
+    /** Forgets what was consumed from a broker whose connection was lost; its transaction cannot commit. */
+    synchronized void onConnectionInterrupted(final BrokerChannel channel) {
+        final List<Long> lost = consumed.remove(channel);
+        if (lost != null) {
+            consumedCount -= lost.size();
+        }
+        if (mode == Session.SESSION_TRANSACTED && (lost != null || sentInTransaction.contains(channel))) {
+            rollbackOnly = true;
+        }
+    }
+
+    /** The brokers the session has acknowledgement or transaction state on. */
+    synchronized Set<BrokerChannel> channelsInUse() {
+        final Set<BrokerChannel> channels = new LinkedHashSet<>(consumed.keySet());
+        channels.addAll(sentInTransaction);
+        return channels;
+    }
+
+    private void ack(final BrokerChannel channel, final long ackTxId, final long[] deliveryIds) throws JMSException {
+        Await.done(channel.request(CommandCode.ACK,
+            ClientCommands.ack(sessionId, ackTxId, deliveryIds)), requestTimeoutMs);
+    }
+
+    private void nextTransaction() {
+        clear();
+        sentInTransaction.clear();
+        rollbackOnly = false;
+        if (mode == Session.SESSION_TRANSACTED) {
+            txId = connection.nextId();
+        }
+    }
+
+    private void clear() {
+        consumed.clear();
+        consumedCount = 0;
+    }
+
+    private static long[] toArray(final List<Long> ids) {
+        final long[] array = new long[ids.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = ids.get(i);
+        }
+        return array;
+    }
+}

@@ -1,0 +1,363 @@
+package org.cairnmq.server.broker;
+
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import org.cairnmq.protocol.codec.AckMode;
+import org.cairnmq.protocol.codec.CreateConsumerCodec;
+import org.cairnmq.protocol.record.DestinationKind;
+import org.cairnmq.server.broker.internal.BrokerCore;
+import org.cairnmq.server.broker.internal.DiskUsage;
+import org.cairnmq.server.store.ConsumerOffsetStore;
+import org.cairnmq.server.store.MessageKeyIndex;
+import org.cairnmq.server.store.MessageStore;
+
+/**
+ * The broker core's facade: point-to-point messaging (JMS queues) over the store. Every method may
+ * be called from any thread (a Netty event loop included) and never blocks: it hands the work to
+ * the broker thread and returns a future that completes there (or on the offset-flush thread). A
+ * refused request completes exceptionally with a {@link BrokerException}.
+ *
+ * <pre>
+ *  event loops ──► broker thread (all destination, consumer, session, transaction state)
+ *                     ├─► store appender (appends; futures hop back to the broker thread)
+ *                     ├─► offset flush thread (ConsumerOffsetStore.flush before answering ACK)
+ *                     └─► ClientLink.deliver (pushes handed to the connection's event loop)
+ * </pre>
+ *
+ * <p>Lifecycle: the composition root opens the {@link MessageKeyIndex}, adds it to the store with
+ * {@link MessageStore#addDispatcher}, starts the store, opens the {@link ConsumerOffsetStore}, then
+ * constructs and {@link #start()}s the broker; it closes the broker before those three.
+ *
+ * <p>Design note: one broker thread owns all messaging state, so dispatch, acks and redelivery need
+ * no locks and keep their order; the work it does per message is small (the store does the I/O on
+ * its own threads). Sharding the state by destination over several ordered executors is the way to
+ * scale it when one thread is not enough.
+ */
+public final class Broker implements AutoCloseable {
+
+    /** How often the broker thread times out pulls and re-runs dispatch. */
+    public static final long TICK_INTERVAL_MS = 50L;
+
+    private final BrokerConfig config;
+    private final MessageStore store;
+    private final MessageKeyIndex keyIndex;
+    private final ConsumerOffsetStore offsets;
+    private final Clock clock;
+    private final DoubleSupplier diskUsedRatio;
+    private ScheduledExecutorService executor;
+    private ExecutorService flushExecutor;
+    private ScheduledFuture<?> tick;
+    private volatile BrokerCore core;
+    private volatile boolean closed;
+
+    /**
+     * @param config the settings
+     * @param store the started store
+     * @param keyIndex the key index the store dispatches to
+     * @param offsets the open consumer offset store
+     */
+    public Broker(BrokerConfig config, MessageStore store, MessageKeyIndex keyIndex, ConsumerOffsetStore offsets) {
+        this(config, store, keyIndex, offsets, Clock.systemUTC(), null);
+    }
+
+    /**
+     * @param config the settings
+     * @param store the started store
+     * @param keyIndex the key index the store dispatches to
+     * @param offsets the open consumer offset store
+     * @param clock the clock of the duplicate window and producer flow control
+     * @param diskUsedRatio the used fraction of the store's volume, or null to measure it
+     */
+    public Broker(BrokerConfig config, MessageStore store, MessageKeyIndex keyIndex, ConsumerOffsetStore offsets,
+            Clock clock, DoubleSupplier diskUsedRatio) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.store = Objects.requireNonNull(store, "store");
+        this.keyIndex = Objects.requireNonNull(keyIndex, "keyIndex");
+        this.offsets = Objects.requireNonNull(offsets, "offsets");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.diskUsedRatio = diskUsedRatio;
+    }
+
+    /** Loads the destinations and starts the broker threads. */
+    public synchronized void start() {
+        try {
+            Files.createDirectories(config.dataDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + config.dataDirectory(), e);
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(named("cairn-broker"));
+        flushExecutor = Executors.newSingleThreadExecutor(named("cairn-broker-offset-flush"));
+        DoubleSupplier disk = diskUsedRatio != null ? diskUsedRatio : new DiskUsage(store.config().dataDirectory());
+        core = call(() -> new BrokerCore(config, store, keyIndex, offsets, clock, disk, executor, flushExecutor))
+                .join();
+        tick = executor.scheduleWithFixedDelay(core::tick, TICK_INTERVAL_MS, TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Stops the threads and writes the delivered marks; the store pieces stay open. */
+    @Override
+    public synchronized void close() {
+        if (closed || core == null) {
+            closed = true;
+            return;
+        }
+        tick.cancel(false);
+        CompletableFuture<Void> marks = run(core::close);
+        closed = true;
+        executor.shutdown();
+        marks.join();
+        flushExecutor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+            flushExecutor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return the settings */
+    public BrokerConfig config() {
+        return config;
+    }
+
+    /** @return the non-temporary destinations and their queue counts, for the name-server registrar */
+    public CompletableFuture<List<DestinationInfo>> destinations() {
+        return call(() -> core.destinationInfos());
+    }
+
+    /**
+     * CREATE_DESTINATION (idempotent; a temporary destination belongs to {@code link}).
+     *
+     * @param link the connection
+     * @param kind the kind
+     * @param name the name
+     * @param queueCount queues, 0 for {@link BrokerConfig#defaultQueueCount()}
+     * @return completes when created (and registered durably)
+     */
+    public CompletableFuture<Void> createDestination(ClientLink link, DestinationKind kind, String name, int queueCount) {
+        return run(() -> core.createDestination(link, kind, name, queueCount));
+    }
+
+    /**
+     * DELETE_DESTINATION: refused while it has consumers.
+     *
+     * @param link the connection
+     * @param kind the kind
+     * @param name the name
+     * @return completes when deleted
+     */
+    public CompletableFuture<Void> deleteDestination(ClientLink link, DestinationKind kind, String name) {
+        return run(() -> core.deleteDestination(link, kind, name));
+    }
+
+    /**
+     * SEND. Takes over one reference of {@code record} (the caller retains it, the broker releases
+     * it once the store has copied it).
+     *
+     * @param link the connection
+     * @param txId the transaction, 0 for none
+     * @param queueId the queue, -1 to let the broker pick (a hash of the connection id)
+     * @param record the message record
+     * @return completes when the send may be answered: durable if persistent, stored otherwise
+     */
+    public CompletableFuture<Void> send(ClientLink link, long txId, int queueId, ByteBuf record) {
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        if (!submit(() -> core.send(link, txId, queueId, record, answer), answer)) {
+            record.release();
+        }
+        return answer;
+    }
+
+    /**
+     * CREATE_CONSUMER on a queue or temporary queue.
+     *
+     * @param link the connection
+     * @param request the decoded request
+     * @return completes when the consumer exists
+     */
+    public CompletableFuture<Void> createConsumer(ClientLink link, CreateConsumerCodec.Request request) {
+        return run(() -> core.createConsumer(link, request));
+    }
+
+    /**
+     * CLOSE_CONSUMER.
+     *
+     * @param connectionId the connection
+     * @param consumerId the consumer
+     * @param unconsumedDeliveryIds deliveries to return uncounted
+     * @return completes when closed
+     */
+    public CompletableFuture<Void> closeConsumer(long connectionId, long consumerId, long[] unconsumedDeliveryIds) {
+        return run(() -> core.closeConsumer(connectionId, consumerId, unconsumedDeliveryIds));
+    }
+
+    /**
+     * CREDIT (one-way).
+     *
+     * @param connectionId the connection
+     * @param consumerId the consumer
+     * @param credit messages added to its window
+     */
+    public void credit(long connectionId, long consumerId, int credit) {
+        run(() -> core.credit(connectionId, consumerId, credit));
+    }
+
+    /**
+     * PULL.
+     *
+     * @param connectionId the connection
+     * @param consumerId the consumer
+     * @param timeoutMs how long to wait, 0 for not at all
+     * @return whether a DELIVER for the consumer was pushed before the future completed
+     */
+    public CompletableFuture<Boolean> pull(long connectionId, long consumerId, long timeoutMs) {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        submit(() -> core.pull(connectionId, consumerId, timeoutMs, answer), answer);
+        return answer;
+    }
+
+    /**
+     * ACK: outside a transaction applied and made durable before the future completes; inside one
+     * held until commit.
+     *
+     * @param connectionId the connection
+     * @param sessionId the session
+     * @param txId the transaction, 0 for none
+     * @param mode the ack mode
+     * @param deliveryIds the deliveries
+     * @return completes when the ACK may be answered
+     */
+    public CompletableFuture<Void> ack(long connectionId, long sessionId, long txId, AckMode mode, long[] deliveryIds) {
+        if (txId != 0) {
+            return run(() -> core.holdAck(connectionId, sessionId, txId, mode, deliveryIds));
+        }
+        return call(() -> core.ack(connectionId, sessionId, mode, deliveryIds)).thenCompose(flushed -> flushed);
+    }
+
+    /**
+     * RECOVER.
+     *
+     * @param connectionId the connection
+     * @param sessionId the session
+     * @return completes when the session's deliveries are back on their queues
+     */
+    public CompletableFuture<Void> recover(long connectionId, long sessionId) {
+        return run(() -> core.recover(connectionId, sessionId));
+    }
+
+    /**
+     * CLOSE_SESSION.
+     *
+     * @param connectionId the connection
+     * @param sessionId the session
+     * @return completes when closed
+     */
+    public CompletableFuture<Void> closeSession(long connectionId, long sessionId) {
+        return run(() -> core.closeSession(connectionId, sessionId));
+    }
+
+    /**
+     * TX_COMMIT.
+     *
+     * @param connectionId the connection
+     * @param sessionId the session
+     * @param txId the transaction
+     * @return completes when durable, or with TRANSACTION_ROLLED_BACK
+     */
+    public CompletableFuture<Void> commit(long connectionId, long sessionId, long txId) {
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        submit(() -> core.commit(connectionId, sessionId, txId, answer), answer);
+        return answer;
+    }
+
+    /**
+     * TX_ROLLBACK.
+     *
+     * @param connectionId the connection
+     * @param sessionId the session
+     * @param txId the transaction
+     * @return completes when rolled back and the session recovered
+     */
+    public CompletableFuture<Void> rollback(long connectionId, long sessionId, long txId) {
+        return run(() -> core.rollback(connectionId, sessionId, txId));
+    }
+
+    /**
+     * BROWSE one page.
+     *
+     * @param link the connection
+     * @param kind the kind
+     * @param name the name
+     * @param selector the selector, or null
+     * @param cursor 0 for the start, else the previous page's next cursor
+     * @param maxCount the most records
+     * @return the page
+     */
+    public CompletableFuture<BrowsePage> browse(ClientLink link, DestinationKind kind, String name, String selector,
+            long cursor, int maxCount) {
+        return call(() -> core.browse(link, kind, name, selector, cursor, maxCount));
+    }
+
+    /**
+     * The connection closed: rolls back its transactions, returns its deliveries (redelivered),
+     * deletes its temporary destinations.
+     *
+     * @param connectionId the connection
+     */
+    public void connectionClosed(long connectionId) {
+        run(() -> core.connectionClosed(connectionId));
+    }
+
+    private CompletableFuture<Void> run(Runnable action) {
+        return call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> CompletableFuture<T> call(Supplier<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        submit(() -> result.complete(action.get()), result);
+        return result;
+    }
+
+    private boolean submit(Runnable action, CompletableFuture<?> result) {
+        if (closed) {
+            result.completeExceptionally(BrokerErrors.closed());
+            return false;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(BrokerErrors.closed());
+            return false;
+        }
+    }
+}
