@@ -168,7 +168,8 @@ public final class MessageStore implements AutoCloseable {
 
     /**
      * Completes queued appends, stops the threads, forces everything, writes the checkpoint, closes
-     * the key index and the consumer offsets and marks the shutdown clean. Appends after this complete with {@link PutStatus#STORE_CLOSED}.
+     * the key index and the consumer offsets and marks the shutdown clean. Appends after this
+     * complete with {@link PutStatus#STORE_CLOSED}.
      */
     @Override
     public synchronized void close() {

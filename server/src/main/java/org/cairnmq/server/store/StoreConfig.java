@@ -190,8 +190,8 @@ public record StoreConfig(
     public StoreConfig withDataDirectory(Path value) {
         return new StoreConfig(value, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
-                diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
-                consumerOffsetCompactEveryJournalBytes);
+                diskFullReserveBytes, maxRecordBytes,
+                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -214,8 +214,8 @@ public record StoreConfig(
      */
     public StoreConfig withConsumeQueueSegmentEntries(int value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, value, flushMode, asyncFlushIntervalMs,
-                checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
-                consumerOffsetCompactEveryJournalBytes);
+                checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes,
+                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -225,8 +225,8 @@ public record StoreConfig(
     public StoreConfig withFlushMode(FlushMode value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, value,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
-                diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
-                consumerOffsetCompactEveryJournalBytes);
+                diskFullReserveBytes, maxRecordBytes,
+                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -235,8 +235,8 @@ public record StoreConfig(
      */
     public StoreConfig withAsyncFlushIntervalMs(long value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode, value,
-                checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
-                consumerOffsetCompactEveryJournalBytes);
+                checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes,
+                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes);
     }
 
     /**
@@ -267,8 +267,8 @@ public record StoreConfig(
      */
     public StoreConfig withDiskUsageHighWaterRatio(double value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
-                asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, value, diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
-                consumerOffsetCompactEveryJournalBytes);
+                asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, value, diskFullReserveBytes, maxRecordBytes,
+                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes);
     }
 
     /**

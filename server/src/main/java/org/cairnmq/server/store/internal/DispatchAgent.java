@@ -33,6 +33,7 @@ public final class DispatchAgent implements StoreAgent {
 
     private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long NO_DELETE_REQUEST = -1L;
+    private static final byte[] NO_KEY = new byte[0];
 
     private final CommitLog commitLog;
     private final ConsumeQueueTable consumeQueues;
@@ -224,7 +225,8 @@ public final class DispatchAgent implements StoreAgent {
         int topicBytes = buffer.getShort(position + TOPIC_LENGTH_OFFSET);
         String topic = topic(buffer, position + TOPIC_LENGTH_OFFSET + 2, topicBytes);
         int keyLengthOffset = position + CommitLogRecordDescriptor.keyLengthOffset(topicBytes);
-        byte[] key = new byte[buffer.getShort(keyLengthOffset)];
+        int keyBytes = buffer.getShort(keyLengthOffset);
+        byte[] key = keyBytes == 0 ? NO_KEY : new byte[keyBytes];
         buffer.get(keyLengthOffset + 2, key);
         DispatchRequest request = new DispatchRequest(topic,
                 buffer.getInt(position + QUEUE_ID_OFFSET), buffer.getLong(position + QUEUE_OFFSET_OFFSET),
