@@ -29,12 +29,18 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code sequentialWrite1MiB}: 1 MiB sequential writes through a {@link FileChannel} (the page
  *       cache absorbs them, as it absorbs the store's asynchronous appends). Bandwidth is
  *       {@code ops/s × 1 MiB}.
+ *   <li>{@code sequentialWriteFreshFile1MiB}: the same 1 MiB writes, but always into pages no write
+ *       touched before: a new file every {@link #FRESH_FILE_BYTES}, the previous one deleted. This is
+ *       what an append into a new CommitLog segment costs without pre-touching (the kernel allocates
+ *       and zeroes a page-cache page per 4 KiB). Bandwidth is {@code ops/s × 1 MiB}.
  *   <li>{@code writeAndForce64KiB}: 64 KiB written, then {@code force}: what a group commit of 64
  *       KiB costs at best. Bandwidth is {@code ops/s × 64 KiB}.
  * </ul>
  *
- * <p>Design note: the file wraps around after {@link #FILE_LENGTH_BYTES} so a long run does not fill
- * the disk; overwriting keeps the writes sequential.
+ * <p>Design note: the file of {@code sequentialWrite1MiB} wraps around after
+ * {@link #FILE_LENGTH_BYTES} so a long run does not fill the disk; overwriting keeps the writes
+ * sequential, but into pages that are already in the page cache (warm), which is the best case.
+ * {@code sequentialWriteFreshFile1MiB} is the worst case; a store's figure lies between the two.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -47,12 +53,17 @@ public class DiskBaselineBenchmark {
     static final int LARGE_WRITE_BYTES = 1024 * 1024;
     static final int FORCED_WRITE_BYTES = 64 * 1024;
     static final long FILE_LENGTH_BYTES = 512L * 1024 * 1024;
+    static final long FRESH_FILE_BYTES = 64L * 1024 * 1024;
 
     private Path directory;
     private FileChannel channel;
     private ByteBuffer largeBuffer;
     private ByteBuffer forcedBuffer;
     private long position;
+    private FileChannel freshChannel;
+    private Path freshFile;
+    private long freshPosition;
+    private int freshFileCount;
 
     @Setup(Level.Trial)
     public void openFile() throws IOException {
@@ -66,12 +77,37 @@ public class DiskBaselineBenchmark {
     @TearDown(Level.Trial)
     public void deleteFile() throws IOException {
         channel.close();
+        if (freshChannel != null) {
+            freshChannel.close();
+        }
         BenchmarkFiles.deleteRecursively(directory);
     }
 
     @Benchmark
     public long sequentialWrite1MiB() throws IOException {
         return write(largeBuffer);
+    }
+
+    @Benchmark
+    public long sequentialWriteFreshFile1MiB() throws IOException {
+        if (freshChannel == null || freshPosition + LARGE_WRITE_BYTES > FRESH_FILE_BYTES) {
+            nextFreshFile();
+        }
+        largeBuffer.clear();
+        while (largeBuffer.hasRemaining()) {
+            freshPosition += freshChannel.write(largeBuffer, freshPosition);
+        }
+        return freshPosition;
+    }
+
+    private void nextFreshFile() throws IOException {
+        if (freshChannel != null) {
+            freshChannel.close();
+            Files.delete(freshFile);
+        }
+        freshFile = directory.resolve("fresh-" + freshFileCount++ + ".dat");
+        freshChannel = FileChannel.open(freshFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        freshPosition = 0;
     }
 
     @Benchmark

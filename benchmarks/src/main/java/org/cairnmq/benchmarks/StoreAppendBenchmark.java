@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.cairnmq.server.store.AppendRequest;
 import org.cairnmq.server.store.AppendResult;
 import org.cairnmq.server.store.FlushMode;
@@ -39,6 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       Compare {@code ops/s × 1 KiB} with {@code sequentialWrite1MiB}.
  *   <li>{@code asyncAppendBatch}: the same, appending {@link #BATCH_RECORDS} records per
  *       {@code appendBatch} call as the broker does for a SEND_BATCH; ops/s counts records.
+ *   <li>{@code asyncAppendWarmBurst}: bursts of {@link #BURST_RECORDS} appends (about 36 MiB) that
+ *       fit the region the store's warmer pre-touched ahead of the write position; before each burst
+ *       (not measured) it waits until the warmer has touched that far. ops/s counts records: the
+ *       append rate into warm pages, to compare with the disk's warm-rewrite bandwidth. The other
+ *       async figures are the sustained rate, where the warmer competes with the appender.
  *   <li>{@code syncAppend*}: synchronous flush with group commit; each thread waits for its own
  *       record to be durable before it appends the next, as a persistent JMS send does. Compare
  *       {@code ops/s × 1 KiB} with {@code writeAndForce64KiB}'s bandwidth. Each iteration prints
@@ -60,6 +66,8 @@ public class StoreAppendBenchmark {
     static final int SEGMENT_BYTES = 1 << 30;
     static final int QUEUE_COUNT = 16;
     static final int BATCH_RECORDS = 64;
+    static final int BURST_RECORDS = 32 * 1024;
+    static final long WARM_WAIT_NS = TimeUnit.SECONDS.toNanos(30);
 
     /** One store per iteration, shared by the benchmark's threads. */
     @State(Scope.Benchmark)
@@ -161,6 +169,39 @@ public class StoreAppendBenchmark {
                 last.join();
             }
         }
+    }
+
+    /** Per-invocation state of a warm burst: waits, unmeasured, for the warmer to be ahead. */
+    @State(Scope.Thread)
+    public static class WarmBurst {
+        int queueId;
+
+        @Setup(Level.Invocation)
+        public void awaitWarmPages(AsyncStore store) {
+            queueId = ThreadLocalRandom.current().nextInt(QUEUE_COUNT);
+            long burstBytes = (long) BURST_RECORDS * (RECORD_PAYLOAD_BYTES + 128);
+            long deadlineNs = System.nanoTime() + WARM_WAIT_NS;
+            while (store.store.commitLogWarmedOffset() - store.store.maxCommitLogOffset() < burstBytes) {
+                if (System.nanoTime() - deadlineNs > 0) {
+                    throw new IllegalStateException("the warmer did not get " + burstBytes + " bytes ahead");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(BURST_RECORDS)
+    public AppendResult asyncAppendWarmBurst(AsyncStore store, WarmBurst burst) {
+        CompletableFuture<AppendResult> last = null;
+        for (int i = 1; i <= BURST_RECORDS; i++) {
+            last = store.store.append(store.request(burst.queueId));
+            if (i % ASYNC_WINDOW == 0) {
+                checkStatus(last.join());
+            }
+        }
+        return checkStatus(last.join());
     }
 
     @Benchmark

@@ -147,6 +147,10 @@ public final class ClientConnector implements ConnectionOpener {
             if (cause instanceof ProtocolException refused) {
                 throw refused;
             }
+            final ProtocolException refusal = connection.lastServerRefusal();
+            if (cause instanceof ConnectionLostException && refusal != null) {
+                throw refusal;
+            }
             throw new ConnectionLostException("CAIRN-2007 The handshake failed: " + cause, cause);
         }
     }

@@ -59,6 +59,7 @@ public final class NettyClientConnection implements ClientConnection {
     private volatile long connectionId;
     private volatile ServerInfo serverInfo;
     private volatile String lastServerError;
+    private volatile ProtocolException lastServerRefusal;
     private boolean closed;
     private boolean closedByUser;
     private Throwable closeCause;
@@ -195,6 +196,15 @@ public final class NettyClientConnection implements ClientConnection {
         }
     }
 
+    /**
+     * The last error the server reported without a request to answer (a refused connection, say),
+     * or {@code null}: a handshake that fails because the server closed the connection after such a
+     * report fails with it rather than as a lost connection.
+     */
+    ProtocolException lastServerRefusal() {
+        return lastServerRefusal;
+    }
+
     private ConnectionLostException lost(final String what, final Throwable cause) {
         final String serverError = lastServerError;
         return new ConnectionLostException("CAIRN-2011 Connection to " + channel.remoteAddress() + " lost: " + what
@@ -245,7 +255,9 @@ public final class NettyClientConnection implements ClientConnection {
             return;
         }
         if (command == CommandCode.ERROR) {
-            lastServerError = header.status() + " " + ErrorBodyCodec.decode(header.body());
+            final String message = ErrorBodyCodec.decode(header.body());
+            lastServerError = header.status() + " " + message;
+            lastServerRefusal = new ProtocolException(header.status(), message);
             LOG.warn("{}: the server reported {}", this, lastServerError);
             return;
         }

@@ -17,6 +17,8 @@ import javax.naming.StringRefAddr;
 import org.cairnmq.client.session.ConnectionOpener;
 import org.cairnmq.jms.connection.CairnConnection;
 import org.cairnmq.jms.connection.ConnectionConfig;
+import org.cairnmq.jms.context.CairnJMSContext;
+import org.cairnmq.jms.internal.JmsExceptions;
 
 /**
  * The entry point of the Cairn JMS provider: makes connections to the brokers that the name servers
@@ -133,33 +135,35 @@ public class CairnConnectionFactory
         return new CairnConnection(config(), opener(), user, password);
     }
 
-    /** Not available yet: the simplified API comes with a later version of the provider. */
     @Override
     public JMSContext createContext() {
-        throw simplifiedApiUnavailable();
+        return createContext(config().user(), config().password(), JMSContext.AUTO_ACKNOWLEDGE);
     }
 
-    /** Not available yet: the simplified API comes with a later version of the provider. */
     @Override
     public JMSContext createContext(final String userName, final String password) {
-        throw simplifiedApiUnavailable();
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
-    /** Not available yet: the simplified API comes with a later version of the provider. */
+    /**
+     * Creates a context with its own connection, closed when the context (and every context made from
+     * it with {@code createContext(int)}) is closed.
+     *
+     * @throws jakarta.jms.JMSSecurityRuntimeException if the credentials are refused
+     * @throws JMSRuntimeException if no broker can be reached or the session mode is invalid
+     */
     @Override
     public JMSContext createContext(final String userName, final String password, final int sessionMode) {
-        throw simplifiedApiUnavailable();
+        try {
+            return new CairnJMSContext(new CairnConnection(config(), opener(), userName, password), sessionMode);
+        } catch (final JMSException failure) {
+            throw JmsExceptions.toJmsRuntimeException(failure);
+        }
     }
 
-    /** Not available yet: the simplified API comes with a later version of the provider. */
     @Override
     public JMSContext createContext(final int sessionMode) {
-        throw simplifiedApiUnavailable();
-    }
-
-    private static JMSRuntimeException simplifiedApiUnavailable() {
-        return new JMSRuntimeException("CAIRN-J070 JMSContext is not available in this version of Cairn; "
-            + "use createConnection");
+        return createContext(config().user(), config().password(), sessionMode);
     }
 
     /**

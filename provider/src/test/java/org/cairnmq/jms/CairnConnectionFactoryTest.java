@@ -76,9 +76,14 @@ class CairnConnectionFactoryTest {
     }
 
     @Test
-    void shouldSayThatTheSimplifiedApiIsNotAvailableYet() {
-        assertThatThrownBy(() -> new CairnConnectionFactory().createContext())
-            .isInstanceOf(JMSRuntimeException.class)
-            .hasMessageContaining("JMSContext");
+    void shouldFailCreateContextWithAnUncheckedExceptionWhenNoNameServerAnswers() throws Exception {
+        final int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        final CairnConnectionFactory factory =
+            new CairnConnectionFactory("cairn://127.0.0.1:" + closedPort + "?connectTimeoutMs=500");
+
+        assertThatThrownBy(factory::createContext).isInstanceOf(JMSRuntimeException.class);
     }
 }

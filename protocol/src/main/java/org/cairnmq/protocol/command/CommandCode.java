@@ -24,6 +24,8 @@ public enum CommandCode {
     HEARTBEAT(2),
     /** Orderly close of the connection and everything it owns. */
     CLOSE(3),
+    /** Registers the connection's JMS client id (unique among live connections). */
+    CLIENT_ID(4),
     /** A one-way frame that reports an error not tied to a pending request. */
     ERROR(9),
 
@@ -88,7 +90,7 @@ public enum CommandCode {
     /** XAResource.forget. */
     XA_FORGET(456),
 
-    /** Creates (or re-attaches to) a durable or shared subscription. */
+    /** Reserved: subscriptions are created (or re-attached) through {@link #CREATE_CONSUMER}. */
     CREATE_SUBSCRIPTION(500),
     /** Deletes a durable subscription. */
     UNSUBSCRIBE(501),

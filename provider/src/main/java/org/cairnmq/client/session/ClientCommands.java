@@ -8,6 +8,7 @@ import org.cairnmq.protocol.codec.AckCodec;
 import org.cairnmq.protocol.codec.AckMode;
 import org.cairnmq.protocol.codec.BodyWriter;
 import org.cairnmq.protocol.codec.BrowseCodec;
+import org.cairnmq.protocol.codec.ClientIdCodec;
 import org.cairnmq.protocol.codec.CloseConsumerCodec;
 import org.cairnmq.protocol.codec.CreateConsumerCodec;
 import org.cairnmq.protocol.codec.CreditCodec;
@@ -19,6 +20,7 @@ import org.cairnmq.protocol.codec.QueryRouteCodec;
 import org.cairnmq.protocol.codec.SendCodec;
 import org.cairnmq.protocol.codec.SessionCodec;
 import org.cairnmq.protocol.codec.TxCodec;
+import org.cairnmq.protocol.codec.UnsubscribeCodec;
 import org.cairnmq.protocol.record.DestinationKind;
 
 /**
@@ -126,5 +128,15 @@ public final class ClientCommands {
     public static BrowsePage readBrowsePage(final ByteBuf in) {
         final BrowseCodec.Page page = BrowseCodec.decodeResponse(in);
         return new BrowsePage(page.nextCursor(), page.done(), page.records());
+    }
+
+    /** CLIENT_ID: registers the connection's JMS client id with a broker. */
+    public static BodyWriter clientId(final String clientId) {
+        return ClientIdCodec.request(clientId);
+    }
+
+    /** UNSUBSCRIBE: deletes a durable subscription of the connection's client id. */
+    public static BodyWriter unsubscribe(final String subscriptionName) {
+        return UnsubscribeCodec.request(subscriptionName);
     }
 }

@@ -1,5 +1,6 @@
 package org.cairnmq.jms.connection;
 
+import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ final class BrokerLinks {
     /** How long to wait before asking a name server again when it knows no live broker. */
     static final long ROUTE_RETRY_MS = 50;
 
+    /** How long a client id refused as in use is asked for again (its old connection may be closing). */
+    static final long CLIENT_ID_RETRY_MS = 500;
+
     private final ConnectionConfig config;
     private final ConnectionOpener opener;
     private final String user;
@@ -46,7 +50,9 @@ final class BrokerLinks {
     private final LossListener lossListener;
     private final Map<String, BrokerChannel> channelsByAddress = new ConcurrentHashMap<>();
     private final Map<CairnDestination, BrokerChannel> routeCache = new ConcurrentHashMap<>();
+    private final Map<CairnDestination, Integer> queueCounts = new ConcurrentHashMap<>();
     private ClientConnection nameServer;
+    private volatile String clientId;
 
     BrokerLinks(final ConnectionConfig config, final ConnectionOpener opener, final String user,
                 final String password, final LossListener lossListener) {
@@ -83,8 +89,19 @@ final class BrokerLinks {
         }
         final Route route = pick(destination, queryRoutesAwaitingABroker(destination));
         final BrokerChannel channel = channelTo(route.address());
+        queueCounts.put(destination, route.queueCount());
         routeCache.put(destination, channel);
         return channel;
+    }
+
+    /**
+     * The store queue count of a destination as its route said, after {@link #channelFor}.
+     *
+     * @param destination the destination
+     * @return its queue count, or 0 when the broker had not created it yet
+     */
+    int queueCountOf(final CairnDestination destination) {
+        return queueCounts.getOrDefault(destination, 0);
     }
 
     /** The channels open now, for reconnect bookkeeping and close. */
@@ -102,6 +119,56 @@ final class BrokerLinks {
         final ClientConnection connection = open(List.of(channel.address()));
         channel.attach(connection);
         watch(channel);
+        final String registered = clientId;
+        if (registered != null) {
+            registerClientId(channel, registered);
+        }
+    }
+
+    /**
+     * Registers the JMS client id with every broker connected now, and with each one connected later.
+     *
+     * <p>Design note: the brokers, not the client, know every live connection, so they decide whether
+     * an id is in use. A JMS connection that spans brokers registers with each of them.
+     *
+     * @param newClientId the client id
+     * @throws JMSException an {@link jakarta.jms.InvalidClientIDException} if a broker has a live
+     *     connection with that id; then no broker keeps it
+     */
+    synchronized void registerClientId(final String newClientId) throws JMSException {
+        for (final BrokerChannel channel : channelsByAddress.values()) {
+            registerClientId(channel, newClientId);
+        }
+        clientId = newClientId;
+    }
+
+    /**
+     * Registers the client id on one broker. A broker frees the id of a closed connection
+     * asynchronously, so a refusal is retried for {@link #CLIENT_ID_RETRY_MS} before it is reported.
+     */
+    private void registerClientId(final BrokerChannel channel, final String id) throws JMSException {
+        final long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLIENT_ID_RETRY_MS);
+        while (true) {
+            try {
+                Await.done(channel.request(CommandCode.CLIENT_ID, ClientCommands.clientId(id)),
+                    config.requestTimeoutMs());
+                return;
+            } catch (final InvalidClientIDException inUse) {
+                if (id.isEmpty() || System.nanoTime() - deadlineNanos >= 0 || !pause(ROUTE_RETRY_MS)) {
+                    throw inUse;
+                }
+            }
+        }
+    }
+
+    private static boolean pause(final long pauseMs) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(pauseMs);
+            return true;
+        } catch (final InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Closes every protocol connection. */
@@ -111,6 +178,7 @@ final class BrokerLinks {
         }
         channelsByAddress.clear();
         routeCache.clear();
+        queueCounts.clear();
         if (nameServer != null) {
             nameServer.close();
         }
@@ -171,6 +239,15 @@ final class BrokerLinks {
             return existing;
         }
         final BrokerChannel channel = new BrokerChannel(address, open(List.of(address)));
+        final String registered = clientId;
+        if (registered != null) {
+            try {
+                registerClientId(channel, registered);
+            } catch (final JMSException refused) {
+                channel.close();
+                throw refused;
+            }
+        }
         channelsByAddress.put(address, channel);
         watch(channel);
         return channel;

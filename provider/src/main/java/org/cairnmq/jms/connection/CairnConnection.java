@@ -7,27 +7,19 @@ import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.JMSException;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueConnection;
-import jakarta.jms.QueueSession;
 import jakarta.jms.ServerSessionPool;
 import jakarta.jms.Session;
-import jakarta.jms.Topic;
-import jakarta.jms.TopicConnection;
-import jakarta.jms.TopicSession;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cairnmq.client.session.BrokerChannel;
-import org.cairnmq.client.session.ClientCommands;
 import org.cairnmq.client.session.ConnectionOpener;
 import org.cairnmq.jms.destination.CairnDestination;
 import org.cairnmq.jms.destination.CairnQueue;
 import org.cairnmq.jms.destination.CairnTemporaryQueue;
 import org.cairnmq.jms.destination.CairnTemporaryTopic;
 import org.cairnmq.jms.destination.TemporaryDestinationDeleter;
-import org.cairnmq.protocol.command.CommandCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread safety: every method may be called from any thread, as the specification requires.
  */
-public final class CairnConnection implements QueueConnection, TopicConnection, TemporaryDestinationDeleter {
+public final class CairnConnection extends ConnectionFactoryMethods implements TemporaryDestinationDeleter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CairnConnection.class);
 
@@ -59,10 +51,12 @@ public final class CairnConnection implements QueueConnection, TopicConnection, 
 
     private final ConnectionConfig config;
     private final BrokerLinks links;
+    private final Reconnector reconnector;
     private final MessageIds messageIds = new MessageIds();
     private final AtomicLong ids = new AtomicLong();
     private final List<CairnSession> sessions = new CopyOnWriteArrayList<>();
-    private final List<CairnDestination> temporaryDestinations = new CopyOnWriteArrayList<>();
+    private final TemporaryDestinations temporaries = new TemporaryDestinations(this, messageIds);
+    private final ConnectionSubscriptions subscriptions = new ConnectionSubscriptions(this);
     private final Object stateLock = new Object();
     private volatile boolean started;
     private volatile boolean closed;
@@ -84,39 +78,25 @@ public final class CairnConnection implements QueueConnection, TopicConnection, 
     public CairnConnection(final ConnectionConfig config, final ConnectionOpener opener, final String user,
                            final String password) throws JMSException {
         this.config = config;
-        this.links = new BrokerLinks(config, opener, user, password, this::onBrokerLost);
+        this.reconnector = new Reconnector(config, () -> closed, () -> sessions, this::fail);
+        this.links = new BrokerLinks(config, opener, user, password, reconnector::onBrokerLost);
+        reconnector.attach(links);
         this.clientId = config.clientId();
         this.clientIdFixed = config.clientId() != null;
-        links.connectNameServer();
-        channelFor(AUTHENTICATION_PROBE);
+        try {
+            links.connectNameServer();
+            channelFor(AUTHENTICATION_PROBE);
+            if (clientId != null) {
+                links.registerClientId(clientId);
+            }
+        } catch (final JMSException refused) {
+            links.close();
+            throw refused;
+        }
     }
 
     @Override
-    public Session createSession(final boolean transacted, final int acknowledgeMode) throws JMSException {
-        return createCairnSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionDomain.UNIFIED);
-    }
-
-    @Override
-    public Session createSession(final int sessionMode) throws JMSException {
-        return createCairnSession(sessionMode, SessionDomain.UNIFIED);
-    }
-
-    @Override
-    public Session createSession() throws JMSException {
-        return createCairnSession(Session.AUTO_ACKNOWLEDGE, SessionDomain.UNIFIED);
-    }
-
-    @Override
-    public QueueSession createQueueSession(final boolean transacted, final int acknowledgeMode) throws JMSException {
-        return createCairnSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionDomain.QUEUE);
-    }
-
-    @Override
-    public TopicSession createTopicSession(final boolean transacted, final int acknowledgeMode) throws JMSException {
-        return createCairnSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionDomain.TOPIC);
-    }
-
-    private CairnSession createCairnSession(final int sessionMode, final SessionDomain domain) throws JMSException {
+    CairnSession createCairnSession(final int sessionMode, final SessionDomain domain) throws JMSException {
         checkUsable();
         fixClientId();
         if (sessionMode != Session.SESSION_TRANSACTED && sessionMode != Session.AUTO_ACKNOWLEDGE
@@ -147,6 +127,7 @@ public final class CairnConnection implements QueueConnection, TopicConnection, 
                 throw new IllegalStateException("CAIRN-J013 The client id can only be set right after the "
                     + "connection is created, before any other use, and only once", "ILLEGAL_STATE");
             }
+            links.registerClientId(newClientId);
             clientId = newClientId;
             clientIdFixed = true;
         }
@@ -219,6 +200,7 @@ public final class CairnConnection implements QueueConnection, TopicConnection, 
             closed = true;
             stateLock.notifyAll();
         }
+        reconnector.wakeUp();
         links.close();
         if (first != null && failure == null) {
             throw first;
@@ -226,100 +208,84 @@ public final class CairnConnection implements QueueConnection, TopicConnection, 
     }
 
     @Override
-    public ConnectionConsumer createConnectionConsumer(final Destination destination, final String messageSelector,
-                                                       final ServerSessionPool sessionPool, final int maxMessages)
-        throws JMSException {
-        throw connectionConsumersUnsupported();
-    }
-
-    @Override
-    public ConnectionConsumer createConnectionConsumer(final Queue queue, final String messageSelector,
-                                                       final ServerSessionPool sessionPool, final int maxMessages)
-        throws JMSException {
-        throw connectionConsumersUnsupported();
-    }
-
-    @Override
-    public ConnectionConsumer createConnectionConsumer(final Topic topic, final String messageSelector,
-                                                       final ServerSessionPool sessionPool, final int maxMessages)
-        throws JMSException {
-        throw connectionConsumersUnsupported();
-    }
-
-    @Override
-    public ConnectionConsumer createSharedConnectionConsumer(final Topic topic, final String subscriptionName,
-                                                             final String messageSelector,
-                                                             final ServerSessionPool sessionPool,
-                                                             final int maxMessages) throws JMSException {
-        throw connectionConsumersUnsupported();
-    }
-
-    @Override
-    public ConnectionConsumer createDurableConnectionConsumer(final Topic topic, final String subscriptionName,
-                                                              final String messageSelector,
-                                                              final ServerSessionPool sessionPool,
-                                                              final int maxMessages) throws JMSException {
-        throw connectionConsumersUnsupported();
-    }
-
-    @Override
-    public ConnectionConsumer createSharedDurableConnectionConsumer(final Topic topic, final String subscriptionName,
-                                                                    final String messageSelector,
-                                                                    final ServerSessionPool sessionPool,
-                                                                    final int maxMessages) throws JMSException {
-        throw connectionConsumersUnsupported();
-    }
-
-    private JMSException connectionConsumersUnsupported() throws JMSException {
+    ConnectionConsumer openConnectionConsumer(final Destination destination, final String selector, final int flags,
+                                              final String subscriptionName, final ServerSessionPool pool,
+                                              final int maxMessages) throws JMSException {
         checkUsable();
-        return new JMSException("CAIRN-J014 Connection consumers (the optional application server facilities) "
-            + "are not supported; use the resource adapter");
+        return CairnConnectionConsumer.open(this, destination, selector, flags, subscriptionName, pool, maxMessages);
+    }
+
+    /** A session of the provider's own, for a connection consumer. */
+    CairnSession createInternalSession() throws JMSException {
+        return createCairnSession(Session.AUTO_ACKNOWLEDGE, SessionDomain.UNIFIED);
     }
 
     @Override
     public void deleteTemporaryDestination(final CairnDestination destination) throws JMSException {
         checkUsable();
-        for (final CairnSession session : sessions) {
-            if (session.hasConsumerOn(destination)) {
-                throw new IllegalStateException("CAIRN-J015 " + destination + " still has consumers", "ILLEGAL_STATE");
-            }
-        }
-        final BrokerChannel channel = links.channelFor(destination);
-        Await.done(channel.request(CommandCode.DELETE_DESTINATION,
-            ClientCommands.deleteDestination(destination.kind(), destination.name())), config.requestTimeoutMs());
-        temporaryDestinations.remove(destination);
+        temporaries.delete(destination);
     }
 
     CairnTemporaryQueue createTemporaryQueue() throws JMSException {
-        final CairnTemporaryQueue queue = new CairnTemporaryQueue(messageIds.temporaryName("tmp.queue."), this);
-        createTemporary(queue);
-        return queue;
+        return temporaries.createQueue();
     }
 
     CairnTemporaryTopic createTemporaryTopic() throws JMSException {
-        final CairnTemporaryTopic topic = new CairnTemporaryTopic(messageIds.temporaryName("tmp.topic."), this);
-        createTemporary(topic);
-        return topic;
-    }
-
-    private void createTemporary(final CairnDestination destination) throws JMSException {
-        final BrokerChannel channel = links.channelFor(destination);
-        Await.done(channel.request(CommandCode.CREATE_DESTINATION,
-            ClientCommands.createDestination(destination.kind(), destination.name(), 0)), config.requestTimeoutMs());
-        temporaryDestinations.add(destination);
+        return temporaries.createTopic();
     }
 
     /** Whether this connection created a temporary destination (and has not deleted it). */
     boolean ownsTemporary(final CairnDestination destination) {
-        return temporaryDestinations.contains(destination);
+        return temporaries.owns(destination);
+    }
+
+    /** Whether a session of this connection has a consumer on a destination. */
+    boolean hasConsumerOn(final CairnDestination destination) {
+        for (final CairnSession session : sessions) {
+            if (session.hasConsumerOn(destination)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ConnectionConfig config() {
         return config;
     }
 
+    ConnectionSubscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** The client id, without the checks of {@link #getClientID()}; {@code null} when unset. */
+    String clientIdOrNull() {
+        synchronized (stateLock) {
+            return clientId;
+        }
+    }
+
+    /** Whether a session of this connection has a consumer on the durable subscription of that name. */
+    boolean hasDurableSubscriber(final String subscriptionName) {
+        for (final CairnSession session : sessions) {
+            if (session.hasDurableSubscriber(subscriptionName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The broker channels open now; the first broker's when none is. */
+    List<BrokerChannel> brokerChannels() throws JMSException {
+        final List<BrokerChannel> channels = links.channels();
+        return channels.isEmpty() ? List.of(channelFor(AUTHENTICATION_PROBE)) : channels;
+    }
+
     BrokerChannel channelFor(final CairnDestination destination) throws JMSException {
         return links.channelFor(destination);
+    }
+
+    int queueCountOf(final CairnDestination destination) {
+        return links.queueCountOf(destination);
     }
 
     long nextId() {
@@ -396,58 +362,6 @@ public final class CairnConnection implements QueueConnection, TopicConnection, 
                 throw new IllegalStateException("CAIRN-J017 A message listener must not " + operation
                     + " its own connection", "ILLEGAL_STATE");
             }
-        }
-    }
-
-    private void onBrokerLost(final BrokerChannel channel, final Throwable cause) {
-        if (closed) {
-            return;
-        }
-        LOG.warn("Lost the connection to broker {}: {}", channel.address(), cause.toString());
-        for (final CairnSession session : sessions) {
-            session.onConnectionInterrupted(channel);
-        }
-        final Thread reconnector = new Thread(() -> reconnect(channel, cause), "cairn-reconnect-" + channel.address());
-        reconnector.setDaemon(true);
-        reconnector.start();
-    }
-
-    private void reconnect(final BrokerChannel channel, final Throwable cause) {
-        JMSException last = null;
-        for (int attempt = 1; attempt <= config.reconnectAttempts(); attempt++) {
-            if (!pauseBeforeReconnect()) {
-                return;
-            }
-            try {
-                links.reconnect(channel);
-                for (final CairnSession session : sessions) {
-                    session.onReconnected(channel);
-                }
-                LOG.info("Reconnected to broker {} at attempt {}", channel.address(), attempt);
-                return;
-            } catch (final JMSException attemptFailure) {
-                last = attemptFailure;
-            }
-        }
-        final JMSException lost = new JMSException("CAIRN-J018 Lost the connection to broker " + channel.address()
-            + " and could not reconnect after " + config.reconnectAttempts() + " attempt(s): " + cause);
-        lost.setLinkedException(last != null ? last : (cause instanceof Exception e ? e : null));
-        fail(lost);
-    }
-
-    private boolean pauseBeforeReconnect() {
-        final long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.reconnectIntervalMs());
-        synchronized (stateLock) {
-            long remainingNanos;
-            while (!closed && (remainingNanos = deadlineNanos - System.nanoTime()) > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(stateLock, remainingNanos);
-                } catch (final InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return !closed;
         }
     }
 

@@ -4,21 +4,23 @@ import io.netty.buffer.Unpooled;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueReceiver;
+import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicSubscriber;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cairnmq.client.session.BrokerChannel;
 import org.cairnmq.client.session.ClientCommands;
-import org.cairnmq.protocol.codec.CreateConsumerCodec;
 import org.cairnmq.client.session.ConsumerSpec;
 import org.cairnmq.client.session.Delivery;
 import org.cairnmq.jms.destination.CairnDestination;
 import org.cairnmq.jms.message.CairnMessage;
 import org.cairnmq.jms.message.MessageRecordMapper;
+import org.cairnmq.protocol.codec.CreateConsumerCodec;
 import org.cairnmq.protocol.command.CommandCode;
 
 /**
@@ -115,17 +117,48 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
 
     @Override
     public Message receive() throws JMSException {
-        return receive(Long.MAX_VALUE, false);
+        return receive(Long.MAX_VALUE, false, null);
     }
 
     @Override
     public Message receive(final long timeoutMs) throws JMSException {
-        return receive(timeoutMs == 0 ? Long.MAX_VALUE : timeoutMs, false);
+        return receive(timeoutMs == 0 ? Long.MAX_VALUE : timeoutMs, false, null);
     }
 
     @Override
     public Message receiveNoWait() throws JMSException {
-        return receive(0, true);
+        return receive(0, true, null);
+    }
+
+    /**
+     * Receives the next message and returns its body, as {@code JMSConsumer.receiveBody} does.
+     *
+     * @param type the class the body is asked as
+     * @param timeoutMs how long to wait; 0 waits forever
+     * @param <T> the body type
+     * @return the body, or {@code null} on timeout, on close, or for a message whose body is empty
+     * @throws MessageFormatException if the message has no body type (a plain {@code Message}) or its
+     *     body cannot be assigned to {@code type}; in AUTO_ACKNOWLEDGE and DUPS_OK_ACKNOWLEDGE mode the
+     *     message is then not acknowledged and is received again next, not flagged redelivered
+     * @throws JMSException if the receive fails
+     */
+    public <T> T receiveBody(final Class<T> type, final long timeoutMs) throws JMSException {
+        final Message message = receive(timeoutMs == 0 ? Long.MAX_VALUE : timeoutMs, false, type);
+        return message == null ? null : message.getBody(type);
+    }
+
+    /**
+     * Receives the next message if one is available at once and returns its body, as
+     * {@code JMSConsumer.receiveBodyNoWait} does; the rules of {@link #receiveBody(Class, long)} apply.
+     *
+     * @param type the class the body is asked as
+     * @param <T> the body type
+     * @return the body, or {@code null}
+     * @throws JMSException as {@link #receiveBody(Class, long)}
+     */
+    public <T> T receiveBodyNoWait(final Class<T> type) throws JMSException {
+        final Message message = receive(0, true, type);
+        return message == null ? null : message.getBody(type);
     }
 
     @Override
@@ -164,7 +197,8 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
 
     // ---- receive
 
-    private Message receive(final long timeoutMs, final boolean noWait) throws JMSException {
+    private Message receive(final long timeoutMs, final boolean noWait, final Class<?> bodyType)
+        throws JMSException {
         checkOpen();
         if (listener != null) {
             throw new IllegalStateException("CAIRN-J040 receive is not allowed on a consumer with a message "
@@ -186,7 +220,7 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
                     buffer.putBack(delivery);
                     continue;
                 }
-                final CairnMessage message = session.toApplication(this, delivery);
+                final CairnMessage message = session.toApplication(this, delivery, decodeFor(delivery, bodyType));
                 session.afterConsumed(this, delivery);
                 return message;
             }
@@ -194,6 +228,23 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
                 return null;
             }
         }
+    }
+
+    /**
+     * Decodes a delivery and, for receiveBody, checks that its body can be given as the asked type;
+     * when it cannot and the session acknowledges by itself, puts the delivery back to be received next.
+     */
+    private CairnMessage decodeFor(final Delivery delivery, final Class<?> bodyType) throws JMSException {
+        final CairnMessage message = decode(delivery.record());
+        if (bodyType == null || BodyCheck.canReceiveBody(message, bodyType)) {
+            return message;
+        }
+        if (session.mode() == Session.AUTO_ACKNOWLEDGE || session.mode() == Session.DUPS_OK_ACKNOWLEDGE) {
+            buffer.putBack(delivery);
+        } else {
+            session.toApplication(this, delivery, message);
+        }
+        throw BodyCheck.notReceivable(message, bodyType);
     }
 
     private Message closedOrTimedOut() throws JMSException {
@@ -293,6 +344,11 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
 
     CairnDestination destination() {
         return destination;
+    }
+
+    /** The name of the durable subscription this consumer uses, or {@code null}. */
+    String durableSubscriptionName() {
+        return (spec.flags() & CreateConsumerCodec.DURABLE_FLAG) != 0 ? spec.subscriptionName() : null;
     }
 
     void wakeUp() {

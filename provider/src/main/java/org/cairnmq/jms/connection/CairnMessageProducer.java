@@ -20,6 +20,7 @@ import org.cairnmq.jms.destination.CairnDestination;
 import org.cairnmq.jms.message.CairnMessage;
 import org.cairnmq.jms.message.ForeignMessages;
 import org.cairnmq.jms.message.MessageRecordMapper;
+import org.cairnmq.protocol.codec.SubscriptionHeaders;
 import org.cairnmq.protocol.command.CommandCode;
 
 /**
@@ -29,7 +30,7 @@ import org.cairnmq.protocol.command.CommandCode;
  * <p>Design note: every send waits for the broker's answer, persistent or not, so that a failed send
  * always surfaces as a {@link JMSException} from {@code send}, as the specification requires of a
  * synchronous send. The asynchronous {@code send(..., CompletionListener)} does not wait; its listener
- * runs on the session's thread when the answer arrives.
+ * runs on the session's thread when the answer arrives ({@link SendCompletions}).
  *
  * <p>Thread safety: the session's thread of control.
  */
@@ -143,8 +144,18 @@ public final class CairnMessageProducer implements QueueSender, TopicPublisher {
         return destination instanceof Topic topic ? topic : null;
     }
 
+    /**
+     * Closes the producer after the session's outstanding asynchronous sends have completed.
+     *
+     * @throws IllegalStateException if called from a completion listener of the session
+     */
     @Override
     public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        session.completions().checkNotInCallback("close");
+        session.completions().awaitAll(session.connection().config().requestTimeoutMs());
         markClosed();
         session.removeProducer(this);
     }
@@ -256,7 +267,7 @@ public final class CairnMessageProducer implements QueueSender, TopicPublisher {
         final ByteBuf record = mapper.encode(cairnMessage);
         try {
             response = channel.request(CommandCode.SEND,
-                ClientCommands.send(session.txIdForSend(channel), ClientCommands.ANY_QUEUE, record));
+                ClientCommands.send(session.txIdForSend(channel), queueFor(cairnMessage, target), record));
         } finally {
             record.release();
         }
@@ -264,18 +275,19 @@ public final class CairnMessageProducer implements QueueSender, TopicPublisher {
             Await.done(response, session.connection().config().requestTimeoutMs());
             return;
         }
-        response.whenComplete((body, failure) -> {
-            if (body != null) {
-                body.release();
-            }
-            session.dispatcher().execute(() -> {
-                if (failure == null) {
-                    completionListener.onCompletion(message);
-                } else {
-                    completionListener.onException(message, Await.toJms(failure));
-                }
-            });
-        });
+        session.completions().track(response, cairnMessage, message, completionListener);
+    }
+
+    /**
+     * The store queue of a grouped message: its JMSXGroupID hashed as the broker hashes it, so that a
+     * group keeps its order; the broker's choice for everything else.
+     */
+    private int queueFor(final CairnMessage message, final CairnDestination target) {
+        final int queueCount = session.connection().queueCountOf(target);
+        if (queueCount > 0 && message.getObjectProperty(SubscriptionHeaders.GROUP_ID) instanceof String groupId) {
+            return SubscriptionHeaders.queueOfGroup(groupId, queueCount);
+        }
+        return ClientCommands.ANY_QUEUE;
     }
 
     private void stampHeaders(final CairnMessage message, final CairnDestination target, final int mode,

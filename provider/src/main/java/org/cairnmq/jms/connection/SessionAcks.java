@@ -1,5 +1,6 @@
 package org.cairnmq.jms.connection;
 
+import io.netty.buffer.ByteBuf;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import jakarta.jms.TransactionRolledBackException;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.cairnmq.client.session.BrokerChannel;
 import org.cairnmq.client.session.ClientCommands;
 import org.cairnmq.protocol.command.CommandCode;
@@ -18,8 +20,8 @@ import org.cairnmq.protocol.command.CommandCode;
  * consumed and has not acknowledged, per broker, and the current transaction.
  *
  * <pre>
- *   AUTO_ACKNOWLEDGE     ACK (these deliveries) as each message is consumed, waiting for the answer
- *   DUPS_OK_ACKNOWLEDGE  ACK in batches of {@link #DUPS_OK_BATCH}, and before the session blocks or closes
+ *   AUTO_ACKNOWLEDGE     ACK (these deliveries) as each message is consumed, without waiting for the answer
+ *   DUPS_OK_ACKNOWLEDGE  ACK in batches of {@link #DUPS_OK_BATCH}, without waiting, and before the session blocks or closes
  *   CLIENT_ACKNOWLEDGE   Message.acknowledge() sends ACK for every consumed, unacknowledged delivery
  *   SESSION_TRANSACTED   commit sends ACK with the txId for the consumed deliveries, then TX_COMMIT
  * </pre>
@@ -28,6 +30,13 @@ import org.cairnmq.protocol.command.CommandCode;
  * consumer, so "up to" would also acknowledge messages another consumer of the session has
  * prefetched and not yet given to the application; listing the consumed ids is exact.
  *
+ * <p>Design note: AUTO and DUPS_OK acknowledgements are pipelined, as Artemis does by default: the
+ * consumer does not wait a broker round trip (and the broker's flush of its offsets) per message.
+ * Requests on a connection keep their order, so a later RECOVER, commit or close sees them applied;
+ * the session still waits for them at those points ({@link #awaitPipelinedAcks}) so that a failed
+ * acknowledgement surfaces as an exception there. An acknowledgement lost with a crash only means
+ * a redelivery, flagged as such, which both modes allow.
+ *
  * <p>Thread safety: the session's thread of control, under this object's monitor.
  */
 final class SessionAcks {
@@ -35,12 +44,16 @@ final class SessionAcks {
     /** How many DUPS_OK acknowledgements are batched into one ACK. */
     static final int DUPS_OK_BATCH = 32;
 
+    /** How many acknowledgements may be in flight unanswered before the session waits for them. */
+    static final int MAX_PIPELINED_ACKS = 1024;
+
     private final long sessionId;
     private final int mode;
     private final long requestTimeoutMs;
     private final CairnConnection connection;
     private final Map<BrokerChannel, List<Long>> consumed = new LinkedHashMap<>();
     private final Set<BrokerChannel> sentInTransaction = new LinkedHashSet<>();
+    private final List<CompletableFuture<ByteBuf>> pipelinedAcks = new ArrayList<>();
     private int consumedCount;
     private long txId;
     private boolean rollbackOnly;
@@ -56,18 +69,62 @@ final class SessionAcks {
     /** Records a delivery given to the application, acknowledging it now in AUTO mode. */
     synchronized void onConsumed(final BrokerChannel channel, final long deliveryId) throws JMSException {
         if (mode == Session.AUTO_ACKNOWLEDGE) {
-            ack(channel, ClientCommands.NO_TRANSACTION, new long[] {deliveryId});
+            pipelineAck(channel, new long[] {deliveryId});
             return;
         }
         consumed.computeIfAbsent(channel, key -> new ArrayList<>()).add(deliveryId);
         consumedCount++;
         if (mode == Session.DUPS_OK_ACKNOWLEDGE && consumedCount >= DUPS_OK_BATCH) {
-            acknowledgeConsumed();
+            for (final Map.Entry<BrokerChannel, List<Long>> entry : consumed.entrySet()) {
+                pipelineAck(entry.getKey(), toArray(entry.getValue()));
+            }
+            clear();
         }
+    }
+
+    /**
+     * Waits for the acknowledgements sent without waiting, so that their failure surfaces; called
+     * before a recover, commit, rollback or close.
+     *
+     * @throws JMSException if one of them failed
+     */
+    synchronized void awaitPipelinedAcks() throws JMSException {
+        final List<CompletableFuture<ByteBuf>> pending = new ArrayList<>(pipelinedAcks);
+        pipelinedAcks.clear();
+        JMSException firstFailure = null;
+        for (final CompletableFuture<ByteBuf> ack : pending) {
+            try {
+                Await.done(ack, requestTimeoutMs);
+            } catch (final JMSException failure) {
+                firstFailure = firstFailure == null ? failure : firstFailure;
+            }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
+    }
+
+    private void pipelineAck(final BrokerChannel channel, final long[] deliveryIds) throws JMSException {
+        final CompletableFuture<ByteBuf> ack = channel.request(CommandCode.ACK,
+            ClientCommands.ack(sessionId, ClientCommands.NO_TRANSACTION, deliveryIds));
+        pipelinedAcks.removeIf(this::releaseIfSucceeded);
+        pipelinedAcks.add(ack);
+        if (pipelinedAcks.size() >= MAX_PIPELINED_ACKS) {
+            awaitPipelinedAcks();
+        }
+    }
+
+    private boolean releaseIfSucceeded(final CompletableFuture<ByteBuf> ack) {
+        if (ack.isDone() && !ack.isCompletedExceptionally()) {
+            ack.join().release();
+            return true;
+        }
+        return false;
     }
 
     /** Acknowledges every consumed delivery outside a transaction (CLIENT and DUPS_OK modes). */
     synchronized void acknowledgeConsumed() throws JMSException {
+        awaitPipelinedAcks();
         for (final Map.Entry<BrokerChannel, List<Long>> entry : consumed.entrySet()) {
             ack(entry.getKey(), ClientCommands.NO_TRANSACTION, toArray(entry.getValue()));
         }
@@ -92,6 +149,7 @@ final class SessionAcks {
      */
     synchronized void commit() throws JMSException {
         try {
+            awaitPipelinedAcks();
             if (rollbackOnly) {
                 throw new TransactionRolledBackException("CAIRN-J020 The transaction was rolled back because the "
                     + "connection to the broker was lost during it", "TRANSACTION_ROLLED_BACK");
@@ -127,6 +185,12 @@ final class SessionAcks {
      * @return what to send to each broker
      */
     synchronized Recovery endForRecovery(final Set<BrokerChannel> channels) {
+        try {
+            awaitPipelinedAcks();
+        } catch (final JMSException ignored) {
+            // A failed acknowledgement leaves its message unacknowledged: the recovery that follows
+            // redelivers it, which is what the failure asked for.
+        }
         final Map<BrokerChannel, CommandCode> commands = new LinkedHashMap<>();
         for (final BrokerChannel channel : channels) {
             commands.put(channel, CommandCode.RECOVER);
@@ -151,6 +215,22 @@ final class SessionAcks {
         if (mode == Session.SESSION_TRANSACTED && (lost != null || sentInTransaction.contains(channel))) {
             rollbackOnly = true;
         }
+    }
+
+    /**
+     * Ends the transaction as the session closes: the brokers its sends went to, which must be sent
+     * TX_ROLLBACK before CLOSE_SESSION because SEND names no session.
+     *
+     * @return the ended transaction's id and the brokers to roll it back on
+     */
+    synchronized Recovery endForClose() {
+        final Map<BrokerChannel, CommandCode> commands = new LinkedHashMap<>();
+        for (final BrokerChannel channel : sentInTransaction) {
+            commands.put(channel, CommandCode.TX_ROLLBACK);
+        }
+        final Recovery recovery = new Recovery(txId, commands);
+        sentInTransaction.clear();
+        return recovery;
     }
 
     /** The brokers the session has acknowledgement or transaction state on. */

@@ -6,9 +6,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one thread of a session that calls its message listeners and completion listeners, created
- * when first needed. Listener calls hold {@link #deliveryLock()}, so that {@code Connection.stop()} and
- * {@code Session.close()} can wait until the listener running now has returned.
+ * The one thread of a session that calls its message listeners, created when first needed (a second
+ * instance calls its completion listeners, {@link SendCompletions}). Listener calls hold
+ * {@link #deliveryLock()}, so that {@code Connection.stop()} and {@code Session.close()} can wait until
+ * the listener running now has returned.
  *
  * <p>Thread safety: any thread may submit; the work runs serialised on the session's thread.
  */
@@ -21,13 +22,27 @@ final class SessionDispatcher {
     private volatile Thread thread;
 
     SessionDispatcher(final long sessionId) {
-        this.threadName = "cairn-session-" + sessionId;
+        this("cairn-session-" + sessionId);
     }
 
-    /** Runs a task on the session thread; dropped after {@link #shutdown()}. */
-    synchronized void execute(final Runnable task) {
+    /**
+     * Creates a dispatcher whose thread has a given name.
+     *
+     * @param threadName the thread's name
+     */
+    SessionDispatcher(final String threadName) {
+        this.threadName = threadName;
+    }
+
+    /**
+     * Runs a task on the session thread.
+     *
+     * @param task the task
+     * @return false if the dispatcher was shut down and the task not accepted
+     */
+    synchronized boolean execute(final Runnable task) {
         if (stopped) {
-            return;
+            return false;
         }
         if (executor == null) {
             executor = Executors.newSingleThreadExecutor(runnable -> {
@@ -38,6 +53,7 @@ final class SessionDispatcher {
             });
         }
         executor.execute(task);
+        return true;
     }
 
     /** The lock a listener call holds. */

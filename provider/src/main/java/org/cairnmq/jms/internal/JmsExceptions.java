@@ -14,6 +14,8 @@ import jakarta.jms.JMSSecurityException;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageFormatRuntimeException;
+import jakarta.jms.MessageNotWriteableException;
+import jakarta.jms.MessageNotWriteableRuntimeException;
 import jakarta.jms.ResourceAllocationException;
 import jakarta.jms.ResourceAllocationRuntimeException;
 import jakarta.jms.TransactionInProgressException;
@@ -43,6 +45,9 @@ import org.cairnmq.protocol.command.ProtocolException;
  *   anything else                              JMSException / JMSRuntimeException
  * </pre>
  *
+ * <p>{@link #toJmsRuntimeException(JMSException)} also maps the checked exceptions no error code
+ * produces, such as MessageNotWriteableException to MessageNotWriteableRuntimeException.
+ *
  * <p>Design note: MESSAGE_TOO_LARGE maps to ResourceAllocationException because the message is
  * well-formed and it is the broker's size limit, a resource, that refuses it; MessageFormatException
  * is kept for type conversions and invalid values. XA codes reach the application as
@@ -57,7 +62,7 @@ public final class JmsExceptions {
     /** What kind of JMS exception an error code becomes; both factories switch on it. */
     private enum Kind {
         INVALID_DESTINATION, INVALID_SELECTOR, SECURITY, RESOURCE_ALLOCATION, TRANSACTION_ROLLED_BACK,
-        TRANSACTION_IN_PROGRESS, INVALID_CLIENT_ID, ILLEGAL_STATE, MESSAGE_FORMAT, GENERIC
+        TRANSACTION_IN_PROGRESS, INVALID_CLIENT_ID, ILLEGAL_STATE, MESSAGE_FORMAT, MESSAGE_NOT_WRITEABLE, GENERIC
     }
 
     private static Kind kindOf(final ErrorCode errorCode) {
@@ -94,6 +99,8 @@ public final class JmsExceptions {
             return Kind.ILLEGAL_STATE;
         } else if (exception instanceof MessageFormatException) {
             return Kind.MESSAGE_FORMAT;
+        } else if (exception instanceof MessageNotWriteableException) {
+            return Kind.MESSAGE_NOT_WRITEABLE;
         }
         return Kind.GENERIC;
     }
@@ -117,6 +124,7 @@ public final class JmsExceptions {
             case INVALID_CLIENT_ID -> new InvalidClientIDException(message, code);
             case ILLEGAL_STATE -> new IllegalStateException(message, code);
             case MESSAGE_FORMAT -> new MessageFormatException(message, code);
+            case MESSAGE_NOT_WRITEABLE -> new MessageNotWriteableException(message, code);
             case GENERIC -> new JMSException(message, code);
         };
     }
@@ -180,6 +188,7 @@ public final class JmsExceptions {
             case INVALID_CLIENT_ID -> new InvalidClientIDRuntimeException(message, code, cause);
             case ILLEGAL_STATE -> new IllegalStateRuntimeException(message, code, cause);
             case MESSAGE_FORMAT -> new MessageFormatRuntimeException(message, code, cause);
+            case MESSAGE_NOT_WRITEABLE -> new MessageNotWriteableRuntimeException(message, code, cause);
             case GENERIC -> new JMSRuntimeException(message, code, cause);
         };
     }

@@ -1,5 +1,6 @@
 package org.cairnmq.jms.message;
 
+import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageNotWriteableException;
@@ -25,6 +26,7 @@ public class CairnMessage extends CairnMessageHeaders {
 
     private final MessageProperties properties = new MessageProperties();
     private boolean bodyReadOnly;
+    private volatile boolean sendInProgress;
     private MessageAcknowledger acknowledger = MessageAcknowledger.NONE;
 
     /** Creates an empty, writable message with the default delivery mode and priority. */
@@ -93,41 +95,49 @@ public class CairnMessage extends CairnMessageHeaders {
 
     @Override
     public void setBooleanProperty(String name, boolean value) throws JMSException {
+        checkNotSending();
         properties.set(name, value);
     }
 
     @Override
     public void setByteProperty(String name, byte value) throws JMSException {
+        checkNotSending();
         properties.set(name, value);
     }
 
     @Override
     public void setShortProperty(String name, short value) throws JMSException {
+        checkNotSending();
         properties.set(name, value);
     }
 
     @Override
     public void setIntProperty(String name, int value) throws JMSException {
+        checkNotSending();
         properties.set(name, value);
     }
 
     @Override
     public void setLongProperty(String name, long value) throws JMSException {
+        checkNotSending();
         properties.set(name, value);
     }
 
     @Override
     public void setFloatProperty(String name, float value) throws JMSException {
+        checkNotSending();
         properties.set(name, value);
     }
 
     @Override
     public void setDoubleProperty(String name, double value) throws JMSException {
+        checkNotSending();
         properties.set(name, value);
     }
 
     @Override
     public void setStringProperty(String name, String value) throws JMSException {
+        checkNotSending();
         properties.set(name, value);
     }
 
@@ -138,6 +148,7 @@ public class CairnMessage extends CairnMessageHeaders {
      */
     @Override
     public void setObjectProperty(String name, Object value) throws JMSException {
+        checkNotSending();
         properties.set(name, value);
     }
 
@@ -292,10 +303,30 @@ public class CairnMessage extends CairnMessageHeaders {
      * Throws unless the body may be written.
      *
      * @throws MessageNotWriteableException if the body is read-only
+     * @throws IllegalStateException if an asynchronous send of the message has not completed
      */
-    protected final void checkBodyWritable() throws MessageNotWriteableException {
+    protected final void checkBodyWritable() throws JMSException {
+        checkNotSending();
         if (bodyReadOnly) {
             throw MessageErrors.bodyReadOnly();
+        }
+    }
+
+    /**
+     * Marks the message as owned by an asynchronous send until it completes; meanwhile the
+     * application must not modify it, and writes to its body or properties throw
+     * {@link IllegalStateException}.
+     *
+     * @param inProgress whether a send of the message is outstanding
+     */
+    public void setSendInProgress(boolean inProgress) {
+        this.sendInProgress = inProgress;
+    }
+
+    private void checkNotSending() throws IllegalStateException {
+        if (sendInProgress) {
+            throw new IllegalStateException("CAIRN-M020 The message belongs to an asynchronous send that has not "
+                + "completed; it must not be modified until its CompletionListener is called", "ILLEGAL_STATE");
         }
     }
 

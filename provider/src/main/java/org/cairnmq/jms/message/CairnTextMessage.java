@@ -1,6 +1,6 @@
 package org.cairnmq.jms.message;
 
-import jakarta.jms.MessageNotWriteableException;
+import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;
 
 /**
@@ -24,7 +24,7 @@ public class CairnTextMessage extends CairnMessage implements TextMessage {
     }
 
     @Override
-    public void setText(String string) throws MessageNotWriteableException {
+    public void setText(String string) throws JMSException {
         checkBodyWritable();
         this.text = string;
     }

@@ -16,6 +16,8 @@ import jakarta.jms.JMSSecurityException;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageFormatRuntimeException;
+import jakarta.jms.MessageNotWriteableException;
+import jakarta.jms.MessageNotWriteableRuntimeException;
 import jakarta.jms.ResourceAllocationException;
 import jakarta.jms.ResourceAllocationRuntimeException;
 import jakarta.jms.TransactionInProgressException;
@@ -118,5 +120,15 @@ class JmsExceptionsTest {
 
         assertThat(converted).isExactlyInstanceOf(JMSRuntimeException.class);
         assertThat(converted.getErrorCode()).isEqualTo("X-1");
+    }
+
+    @Test
+    void shouldConvertAMessageNotWriteableExceptionToItsRuntimeCounterpart() {
+        final JMSException readOnly = new MessageNotWriteableException("read-only", "MESSAGE_NOT_WRITEABLE");
+
+        final JMSRuntimeException converted = JmsExceptions.toJmsRuntimeException(readOnly);
+
+        assertThat(converted).isExactlyInstanceOf(MessageNotWriteableRuntimeException.class)
+            .hasCause(readOnly);
     }
 }

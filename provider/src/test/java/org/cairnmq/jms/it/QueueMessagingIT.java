@@ -93,9 +93,12 @@ class QueueMessagingIT {
         final Session session = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
         final Queue queue = session.createQueue("orders");
         final MessageProducer producer = session.createProducer(queue);
+        // Higher priorities overtake lower ones on the queue: sending the higher one first keeps
+        // send order and priority order the same.
+        producer.setPriority(7);
         producer.send(session.createTextMessage("persistent"));
         producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-        producer.setPriority(7);
+        producer.setPriority(2);
         producer.send(session.createTextMessage("non-persistent"));
 
         final MessageConsumer consumer = session.createConsumer(queue);
@@ -110,7 +113,8 @@ class QueueMessagingIT {
         assertThat(first.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
         assertThat(text(second)).isEqualTo("non-persistent");
         assertThat(second.getJMSDeliveryMode()).isEqualTo(DeliveryMode.NON_PERSISTENT);
-        assertThat(second.getJMSPriority()).isEqualTo(7);
+        assertThat(first.getJMSPriority()).isEqualTo(7);
+        assertThat(second.getJMSPriority()).isEqualTo(2);
         assertThat(consumer.receiveNoWait()).isNull();
     }
 

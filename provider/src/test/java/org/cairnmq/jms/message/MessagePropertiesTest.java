@@ -23,9 +23,8 @@ class MessagePropertiesTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"1abc", "a-b", "a b", "a.b", "NULL", "true", "False", "NOT", "and", "Or",
-        "BETWEEN", "like", "IN", "is", "Escape"})
-    void shouldRejectNamesThatAreNotSelectorIdentifiers(String name) {
+    @ValueSource(strings = {"1abc", "a-b", "a b", "a.b"})
+    void shouldRejectNamesThatAreNotJavaIdentifiers(String name) {
         CairnMessage message = new CairnMessage();
 
         assertThatThrownBy(() -> message.setIntProperty(name, 1)).isInstanceOf(IllegalArgumentException.class);
@@ -35,8 +34,8 @@ class MessagePropertiesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"prop", "_under", "$dollar", "JMSXGroupID", "JMS_Cairn_Key", "trueish",
-        "élan", "a1", "nullable"})
-    void shouldAcceptJavaIdentifiersThatAreNotReservedWords(String name) throws JMSException {
+        "élan", "a1", "nullable", "true", "NULL", "Escape"})
+    void shouldAcceptJavaIdentifiersIncludingSelectorKeywords(String name) throws JMSException {
         CairnMessage message = new CairnMessage();
         message.setStringProperty(name, "v");
 

@@ -25,7 +25,8 @@ import org.cairnmq.server.store.MessageKeyIndex;
 import org.cairnmq.server.store.MessageStore;
 
 /**
- * The broker core's facade: point-to-point messaging (JMS queues) over the store. Every method may
+ * The broker core's facade: point-to-point and publish/subscribe messaging (JMS queues and topic
+ * subscriptions) over the store. Every method may
  * be called from any thread (a Netty event loop included) and never blocks: it hands the work to
  * the broker thread and returns a future that completes there (or on the offset-flush thread). A
  * refused request completes exceptionally with a {@link BrokerException}.
@@ -62,6 +63,16 @@ public final class Broker implements AutoCloseable {
     private ScheduledFuture<?> tick;
     private volatile BrokerCore core;
     private volatile boolean closed;
+
+    /**
+     * A broker over the store's own key index and consumer offsets.
+     *
+     * @param config the settings
+     * @param store the started store
+     */
+    public Broker(BrokerConfig config, MessageStore store) {
+        this(config, store, store.keyIndex(), store.consumerOffsets());
+    }
 
     /**
      * @param config the settings
@@ -189,7 +200,30 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * CREATE_CONSUMER on a queue or temporary queue.
+     * CLIENT_ID: registers the connection's JMS client id.
+     *
+     * @param link the connection
+     * @param clientId the id
+     * @return completes when registered; INVALID_CLIENT_ID when empty or held by another live
+     *     connection, ILLEGAL_STATE when the connection has one already
+     */
+    public CompletableFuture<Void> clientId(ClientLink link, String clientId) {
+        return run(() -> core.clientId(link, clientId));
+    }
+
+    /**
+     * UNSUBSCRIBE: deletes a durable subscription of the connection's client id.
+     *
+     * @param link the connection
+     * @param subscriptionName the name
+     * @return completes when deleted; INVALID_DESTINATION when unknown, ILLEGAL_STATE while in use
+     */
+    public CompletableFuture<Void> unsubscribe(ClientLink link, String subscriptionName) {
+        return run(() -> core.unsubscribe(link, subscriptionName));
+    }
+
+    /**
+     * CREATE_CONSUMER on a queue, a temporary queue or a topic subscription.
      *
      * @param link the connection
      * @param request the decoded request

@@ -24,9 +24,11 @@ import java.util.Objects;
  * @param producerBlockMs {@code broker.producerBlockMs}, milliseconds: how long a send waits for the
  *     disk to fall below the high-water mark before it fails with RESOURCE_ALLOCATION. Default
  *     {@value #DEFAULT_PRODUCER_BLOCK_MS}.
+ * @param delivery expiry queue, dead-letter queue and redelivery policies ({@link DeliveryConfig})
  */
 public record BrokerConfig(Path dataDirectory, boolean autoCreateDestinations, int defaultQueueCount,
-        long duplicateWindowMs, int maxMessageBytes, double diskHighWaterRatio, long producerBlockMs) {
+        long duplicateWindowMs, int maxMessageBytes, double diskHighWaterRatio, long producerBlockMs,
+        DeliveryConfig delivery) {
 
     /** Prefix of every property this record reads. */
     public static final String PREFIX = "broker.";
@@ -46,6 +48,7 @@ public record BrokerConfig(Path dataDirectory, boolean autoCreateDestinations, i
     /** Validates the settings. */
     public BrokerConfig {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(delivery, "delivery");
         if (defaultQueueCount < 1 || defaultQueueCount > MAX_QUEUE_COUNT) {
             throw new IllegalArgumentException("defaultQueueCount must be 1.." + MAX_QUEUE_COUNT);
         }
@@ -64,7 +67,7 @@ public record BrokerConfig(Path dataDirectory, boolean autoCreateDestinations, i
      */
     public static BrokerConfig defaults(Path dataDirectory) {
         return new BrokerConfig(dataDirectory, true, DEFAULT_QUEUE_COUNT, DEFAULT_DUPLICATE_WINDOW_MS,
-                DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_DISK_HIGH_WATER_RATIO, DEFAULT_PRODUCER_BLOCK_MS);
+                DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_DISK_HIGH_WATER_RATIO, DEFAULT_PRODUCER_BLOCK_MS, DeliveryConfig.defaults());
     }
 
     /**
@@ -86,7 +89,8 @@ public record BrokerConfig(Path dataDirectory, boolean autoCreateDestinations, i
                             "" + DEFAULT_MAX_MESSAGE_BYTES)),
                     Double.parseDouble(properties.getOrDefault(PREFIX + "diskHighWaterRatio",
                             "" + DEFAULT_DISK_HIGH_WATER_RATIO)),
-                    Long.parseLong(properties.getOrDefault(PREFIX + "producerBlockMs", "" + DEFAULT_PRODUCER_BLOCK_MS)));
+                    Long.parseLong(properties.getOrDefault(PREFIX + "producerBlockMs", "" + DEFAULT_PRODUCER_BLOCK_MS)),
+                    DeliveryConfig.fromProperties(properties));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a broker.* property does not parse: " + e.getMessage(), e);
         }
@@ -98,7 +102,7 @@ public record BrokerConfig(Path dataDirectory, boolean autoCreateDestinations, i
      */
     public BrokerConfig withAutoCreateDestinations(boolean value) {
         return new BrokerConfig(dataDirectory, value, defaultQueueCount, duplicateWindowMs, maxMessageBytes,
-                diskHighWaterRatio, producerBlockMs);
+                diskHighWaterRatio, producerBlockMs, delivery);
     }
 
     /**
@@ -107,7 +111,7 @@ public record BrokerConfig(Path dataDirectory, boolean autoCreateDestinations, i
      */
     public BrokerConfig withDefaultQueueCount(int value) {
         return new BrokerConfig(dataDirectory, autoCreateDestinations, value, duplicateWindowMs, maxMessageBytes,
-                diskHighWaterRatio, producerBlockMs);
+                diskHighWaterRatio, producerBlockMs, delivery);
     }
 
     /**
@@ -116,7 +120,7 @@ public record BrokerConfig(Path dataDirectory, boolean autoCreateDestinations, i
      */
     public BrokerConfig withMaxMessageBytes(int value) {
         return new BrokerConfig(dataDirectory, autoCreateDestinations, defaultQueueCount, duplicateWindowMs, value,
-                diskHighWaterRatio, producerBlockMs);
+                diskHighWaterRatio, producerBlockMs, delivery);
     }
 
     /**
@@ -126,6 +130,15 @@ public record BrokerConfig(Path dataDirectory, boolean autoCreateDestinations, i
      */
     public BrokerConfig withProducerFlowControl(double ratio, long blockMs) {
         return new BrokerConfig(dataDirectory, autoCreateDestinations, defaultQueueCount, duplicateWindowMs,
-                maxMessageBytes, ratio, blockMs);
+                maxMessageBytes, ratio, blockMs, delivery);
+    }
+
+    /**
+     * @param value the new {@link #delivery()}
+     * @return a copy with it
+     */
+    public BrokerConfig withDelivery(DeliveryConfig value) {
+        return new BrokerConfig(dataDirectory, autoCreateDestinations, defaultQueueCount, duplicateWindowMs,
+                maxMessageBytes, diskHighWaterRatio, producerBlockMs, value);
     }
 }

@@ -69,6 +69,39 @@ public final class BrokerErrors {
     }
 
     /**
+     * @param reason why the subscription request conflicts with the subscription's state
+     * @return CAIRN-2020
+     */
+    public static BrokerException subscriptionState(String reason) {
+        return new BrokerException(ErrorCode.ILLEGAL_STATE, "CAIRN-2020 Subscription refused: " + reason);
+    }
+
+    /**
+     * @param name the subscription's name
+     * @return CAIRN-2021
+     */
+    public static BrokerException subscriptionNotFound(String name) {
+        return new BrokerException(ErrorCode.INVALID_DESTINATION, "CAIRN-2021 Durable subscription '" + name
+                + "' does not exist");
+    }
+
+    /**
+     * @param clientId the client id
+     * @return CAIRN-2022
+     */
+    public static BrokerException clientIdInUse(String clientId) {
+        return new BrokerException(ErrorCode.INVALID_CLIENT_ID, "CAIRN-2022 Client id '" + clientId
+                + "' is empty or in use by another connection");
+    }
+
+    /**
+     * @return CAIRN-2023
+     */
+    public static BrokerException clientIdAlreadySet() {
+        return new BrokerException(ErrorCode.ILLEGAL_STATE, "CAIRN-2023 The connection already has a client id");
+    }
+
+    /**
      * @param reason the parser's message
      * @return CAIRN-2010
      */

@@ -2,27 +2,13 @@ package org.cairnmq.server.store;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
-import org.cairnmq.server.store.internal.AgentRunner;
 import org.cairnmq.server.store.internal.AppendTask;
-import org.cairnmq.server.store.internal.CheckpointFile;
-import org.cairnmq.server.store.internal.CommitLog;
-import org.cairnmq.server.store.internal.CommitLogAppender;
 import org.cairnmq.server.store.internal.ConsumeQueue;
-import org.cairnmq.server.store.internal.ConsumeQueueReader;
-import org.cairnmq.server.store.internal.ConsumeQueueTable;
-import org.cairnmq.server.store.internal.DiskSpaceMonitor;
-import org.cairnmq.server.store.internal.DispatchAgent;
-import org.cairnmq.server.store.internal.MappedSegmentList;
-import org.cairnmq.server.store.internal.PeriodicAgent;
-import org.cairnmq.server.store.internal.RetentionService;
-import org.cairnmq.server.store.internal.StoreDirectory;
-import org.cairnmq.server.store.internal.StoreRecovery;
 
 /**
  * The store: one CommitLog of every record, one ConsumeQueue per (topic, queue id) built from it, and
@@ -36,7 +22,8 @@ import org.cairnmq.server.store.internal.StoreRecovery;
  *                                     ├─► the key index (index/): lookupByKey
  *                                     └─► CommitLogDispatchers added by the caller
  *  housekeeping thread: checkpoint + retention + consumer offsets flush;
- *  flusher thread (ASYNC only): periodic force
+ *  flusher thread (ASYNC only): periodic force;
+ *  warmer thread: pre-touches the pages ahead of the appender and maps the next segment ahead
  * </pre>
  *
  * <p>The store owns its {@link MessageKeyIndex} ({@code dataDirectory/index}) and its
@@ -47,7 +34,12 @@ import org.cairnmq.server.store.internal.StoreRecovery;
  * needed, {@link #start()} (recovers the files), use from any thread, {@link #close()}.
  *
  * <p>Visibility: a record is readable through {@link #read} once the dispatch thread has indexed it,
- * which in SYNC mode happens only after the record is durable.
+ * which in SYNC mode happens only after the record is durable. That is a little after its append
+ * future completes; for read-your-writes (a send acknowledged to a client must be visible to the
+ * next receive or browse) wait for {@link #whenDispatched}, or append with {@link #appendVisible} /
+ * {@link #appendBatchVisible}.
+ *
+ * <p>The wiring of files and threads is {@link StoreEngine}'s; this class keeps state and API.
  */
 public final class MessageStore implements AutoCloseable {
 
@@ -56,23 +48,9 @@ public final class MessageStore implements AutoCloseable {
     private final StoreConfig config;
     private final Clock clock;
     private final List<CommitLogDispatcher> dispatchers = new ArrayList<>();
-    private final List<AgentRunner> runners = new ArrayList<>();
     private volatile LongSupplier minUnconsumedCommitLogOffset = () -> Long.MAX_VALUE;
     private volatile State state = State.NEW;
-    private boolean recoveredFromCrash;
-    private StoreDirectory directory;
-    private CommitLog commitLog;
-    private ConsumeQueueTable consumeQueues;
-    private ConsumeQueueReader reader;
-    private DispatchAgent dispatch;
-    private CommitLogAppender appender;
-    private CheckpointFile checkpoint;
-    private MessageKeyIndex keyIndex;
-    private ConsumerOffsetStore consumerOffsets;
-    private AgentRunner appenderRunner;
-    private AgentRunner flusherRunner;
-    private AgentRunner dispatchRunner;
-    private AgentRunner housekeepingRunner;
+    private StoreEngine engine;
 
     /**
      * @param config the settings
@@ -117,109 +95,32 @@ public final class MessageStore implements AutoCloseable {
      */
     public synchronized void start() {
         requireState(State.NEW);
-        directory = new StoreDirectory(config.dataDirectory());
-        try {
-            openAndRecover();
-        } catch (RuntimeException e) {
-            closeQuietly(keyIndex, e);
-            closeQuietly(consumerOffsets, e);
-            directory.close();
-            throw e;
-        }
-        runners.forEach(AgentRunner::start);
+        engine = StoreEngine.open(config, clock, dispatchers, () -> minUnconsumedCommitLogOffset.getAsLong());
+        engine.start();
         state = State.RUNNING;
-    }
-
-    private void openAndRecover() {
-        recoveredFromCrash = !directory.previousShutdownClean();
-        commitLog = new CommitLog(new MappedSegmentList(config.dataDirectory().resolve("commitlog"),
-                config.commitLogSegmentBytes()).load(), config.flushMode());
-        consumeQueues = new ConsumeQueueTable(config.dataDirectory().resolve("consumequeue"),
-                config.consumeQueueSegmentEntries());
-        reader = new ConsumeQueueReader(commitLog, consumeQueues);
-        dispatch = new DispatchAgent(commitLog, consumeQueues, config.checkpointIntervalMs());
-        keyIndex = MessageKeyIndex.open(config.keyIndexConfig());
-        consumerOffsets = ConsumerOffsetStore.open(config.offsetStoreConfig());
-        dispatch.addDispatcher(keyIndex);
-        dispatchers.forEach(dispatch::addDispatcher);
-        DiskSpaceMonitor diskSpace = new DiskSpaceMonitor(config.dataDirectory(), config.diskFullReserveBytes());
-        appender = new CommitLogAppender(config, commitLog, clock, diskSpace, dispatch::wake);
-        checkpoint = new CheckpointFile(config.dataDirectory());
-        StoreRecovery.recover(commitLog, consumeQueues, dispatch, appender, checkpoint,
-                directory.previousShutdownClean(), clock);
-        RetentionService retention = new RetentionService(config, commitLog, consumeQueues, dispatch, diskSpace,
-                clock, () -> minUnconsumedCommitLogOffset.getAsLong());
-        appenderRunner = new AgentRunner(appender);
-        dispatchRunner = new AgentRunner(dispatch);
-        housekeepingRunner = new AgentRunner(new PeriodicAgent("housekeeping", config.checkpointIntervalMs(), () -> {
-            writeCheckpoint();
-            retention.run();
-            consumerOffsets.flush();
-        }));
-        runners.add(appenderRunner);
-        if (config.flushMode() == FlushMode.ASYNC) {
-            flusherRunner = new AgentRunner(new PeriodicAgent("flusher", config.asyncFlushIntervalMs(),
-                    commitLog::flush));
-            runners.add(flusherRunner);
-        }
-        runners.add(dispatchRunner);
-        runners.add(housekeepingRunner);
     }
 
     /**
      * Completes queued appends, stops the threads, forces everything, writes the checkpoint, closes
      * the key index and the consumer offsets and marks the shutdown clean. Appends after this
-     * complete with {@link PutStatus#STORE_CLOSED}.
+     * complete with {@link PutStatus#STORE_CLOSED}; {@link #whenDispatched} futures of records that
+     * were never dispatched complete exceptionally.
      */
     @Override
     public synchronized void close() {
-        if (state != State.RUNNING) {
-            state = State.CLOSED;
-            return;
-        }
+        State previous = state;
         state = State.CLOSED;
-        appenderRunner.close();
-        if (flusherRunner != null) {
-            flusherRunner.close();
+        if (previous == State.RUNNING) {
+            engine.close();
         }
-        commitLog.flush();
-        housekeepingRunner.close();
-        dispatchRunner.close();
-        boolean failed = false;
-        for (AgentRunner runner : runners) {
-            failed |= runner.failure() != null;
-        }
-        writeCheckpoint();
-        commitLog.close();
-        keyIndex.close();
-        consumerOffsets.close();
-        if (!failed) {
-            directory.markCleanShutdown();
-        }
-        directory.close();
-    }
-
-    private static void closeQuietly(AutoCloseable closeable, RuntimeException cause) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private void writeCheckpoint() {
-        checkpoint.write(new CheckpointFile.Values(commitLog.flushedOffset(), dispatch.consumeQueueFlushedOffset(),
-                clock.millis()));
     }
 
     /**
      * Appends one record. Never throws for store conditions: the future completes with a status.
      *
      * @param request the record
-     * @return completes (on the appender thread) when the record is written, and in SYNC mode durable
+     * @return completes (on the appender thread) when the record is written, and in SYNC mode durable;
+     *     it may not be readable yet (see {@link #appendVisible})
      */
     public CompletableFuture<AppendResult> append(AppendRequest request) {
         Objects.requireNonNull(request, "request");
@@ -227,7 +128,7 @@ public final class MessageStore implements AutoCloseable {
             return CompletableFuture.completedFuture(AppendResult.failed(PutStatus.STORE_CLOSED));
         }
         AppendTask.Single task = new AppendTask.Single(request);
-        appender.submit(task);
+        engine.appender.submit(task);
         return task.future();
     }
 
@@ -246,8 +147,62 @@ public final class MessageStore implements AutoCloseable {
             return CompletableFuture.completedFuture(closed);
         }
         AppendTask.Batch task = new AppendTask.Batch(requests);
-        appender.submit(task);
+        engine.appender.submit(task);
         return task.future();
+    }
+
+    /**
+     * Appends one record and completes only once it is readable ({@link #read}, {@link #readAt},
+     * {@link #lookupByKey}): {@link #append} followed by {@link #whenDispatched}.
+     *
+     * <p>A failed append completes with its status at once. If the store stops dispatching before the
+     * record is dispatched (only when the dispatch thread failed: {@link #close()} dispatches every
+     * appended record first), the future still completes with the append's result: the record is
+     * stored and becomes readable after a restart.
+     *
+     * @param request the record
+     * @return the append's result, usually completed on the dispatch thread: chain with
+     *     {@code *Async} or keep continuations short
+     */
+    public CompletableFuture<AppendResult> appendVisible(AppendRequest request) {
+        return append(request).thenCompose(result -> result.isOk()
+                ? whenDispatched(result.commitLogOffset()).handle((ignored, failure) -> result)
+                : CompletableFuture.completedFuture(result));
+    }
+
+    /**
+     * {@link #appendBatch} that completes only once every record that was appended is readable; as
+     * {@link #appendVisible}, for a batch.
+     *
+     * @param requests the records, in order
+     * @return the results in request order, usually completed on the dispatch thread
+     */
+    public CompletableFuture<List<AppendResult>> appendBatchVisible(List<AppendRequest> requests) {
+        return appendBatch(requests).thenCompose(results -> {
+            long last = StoreEngine.lastAppendedOffset(results);
+            return last < 0 ? CompletableFuture.completedFuture(results)
+                    : whenDispatched(last).handle((ignored, failure) -> results);
+        });
+    }
+
+    /**
+     * Waits until the dispatch thread has dispatched the record starting at {@code commitLogOffset}
+     * (an {@link AppendResult#commitLogOffset()}): once this completes, the record is in its
+     * ConsumeQueue and {@link #read} returns it.
+     *
+     * <p>Design note: the dispatch thread completes waiters after each batch, so a continuation
+     * that is not {@code *Async} runs on it and delays every later record's visibility: chain with
+     * {@code *Async} or keep continuations short. With nobody waiting it costs one check a batch.
+     *
+     * @param commitLogOffset where a record starts
+     * @return completes normally (with null) once dispatched, at once if it already was;
+     *     exceptionally with a {@link StoreException} of category STATE if the store closed (or its
+     *     dispatch thread failed) before dispatching it. An offset where no record will ever start
+     *     completes only then.
+     */
+    public CompletableFuture<Void> whenDispatched(long commitLogOffset) {
+        requireStarted();
+        return engine.dispatch.waiters().await(commitLogOffset);
     }
 
     /**
@@ -262,7 +217,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public GetResult read(String topic, int queueId, long queueOffset, int maxCount) {
         requireStarted();
-        return reader.read(topic, queueId, queueOffset, maxCount);
+        return engine.reader.read(topic, queueId, queueOffset, maxCount);
     }
 
     /**
@@ -272,7 +227,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public StoredRecord readAt(long commitLogOffset) {
         requireStarted();
-        return commitLog.readAt(commitLogOffset);
+        return engine.commitLog.readAt(commitLogOffset);
     }
 
     /**
@@ -291,16 +246,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public List<StoredRecord> lookupByKey(byte[] key, long sinceEpochMs, int maxResults) {
         requireStarted();
-        long[] candidates = keyIndex.lookup(key, sinceEpochMs,
-                (int) Math.min(MessageKeyIndex.MAX_LOOKUP_RESULTS, 2L * maxResults));
-        List<StoredRecord> records = new ArrayList<>();
-        for (int i = 0; i < candidates.length && records.size() < maxResults; i++) {
-            StoredRecord record = commitLog.readAt(candidates[i]);
-            if (record != null && Arrays.equals(record.key(), key)) {
-                records.add(record);
-            }
-        }
-        return records;
+        return engine.lookupByKey(key, sinceEpochMs, maxResults);
     }
 
     /**
@@ -309,7 +255,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public MessageKeyIndex keyIndex() {
         requireStarted();
-        return keyIndex;
+        return engine.keyIndex;
     }
 
     /**
@@ -318,7 +264,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public ConsumerOffsetStore consumerOffsets() {
         requireStarted();
-        return consumerOffsets;
+        return engine.consumerOffsets;
     }
 
     /**
@@ -363,11 +309,8 @@ public final class MessageStore implements AutoCloseable {
      *     or past the queue's end; -1 for an unknown queue or a missing entry
      */
     public long commitLogOffsetOf(String topic, int queueId, long queueOffset) {
-        ConsumeQueue queue = queue(topic, queueId);
-        if (queue == null) {
-            return -1L;
-        }
-        return queueOffset >= queue.maxOffset() ? maxCommitLogOffset() : queue.commitLogOffsetAt(queueOffset);
+        requireStarted();
+        return engine.commitLogOffsetOf(topic, queueId, queueOffset);
     }
 
     /**
@@ -375,11 +318,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public List<TopicQueue> topicQueues() {
         requireStarted();
-        List<TopicQueue> topicQueues = new ArrayList<>();
-        for (ConsumeQueue queue : consumeQueues.all()) {
-            topicQueues.add(new TopicQueue(queue.topic(), queue.queueId()));
-        }
-        return topicQueues;
+        return engine.topicQueues();
     }
 
     /**
@@ -387,7 +326,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public long minCommitLogOffset() {
         requireStarted();
-        return commitLog.minOffset();
+        return engine.commitLog.minOffset();
     }
 
     /**
@@ -396,7 +335,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public long maxCommitLogOffset() {
         requireStarted();
-        return commitLog.confirmedOffset();
+        return engine.commitLog.confirmedOffset();
     }
 
     /**
@@ -405,7 +344,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public long commitLogForceCount() {
         requireStarted();
-        return commitLog.forceCount();
+        return engine.commitLog.forceCount();
     }
 
     /**
@@ -413,7 +352,17 @@ public final class MessageStore implements AutoCloseable {
      */
     public long dispatchedCommitLogOffset() {
         requireStarted();
-        return dispatch.dispatchedOffset();
+        return engine.dispatch.dispatchedOffset();
+    }
+
+    /**
+     * @return the CommitLog offset up to which the active segment's pages are pre-touched or written
+     *     (see {@link StoreConfig#commitLogWarmAheadBytes()}); appends below it land in warm pages.
+     *     Equal to the written position when the warmer is off.
+     */
+    public long commitLogWarmedOffset() {
+        requireStarted();
+        return engine.warmedOffset();
     }
 
     /**
@@ -421,7 +370,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public boolean recoveredFromCrash() {
         requireStarted();
-        return recoveredFromCrash;
+        return engine.recoveredFromCrash;
     }
 
     /**
@@ -433,7 +382,7 @@ public final class MessageStore implements AutoCloseable {
 
     private ConsumeQueue queue(String topic, int queueId) {
         requireStarted();
-        return consumeQueues.find(topic, queueId);
+        return engine.consumeQueues.find(topic, queueId);
     }
 
     private void requireStarted() {

@@ -39,6 +39,11 @@ import java.util.Objects;
  *     the journal size past which the store's {@link ConsumerOffsetStore} (under
  *     {@code consumer-offsets/}) compacts. Default
  *     {@value OffsetStoreConfig#DEFAULT_COMPACT_EVERY_JOURNAL_BYTES}.
+ * @param commitLogWarmAheadBytes {@code commitLogWarmAheadBytes}, bytes: how far ahead of the
+ *     CommitLog's write position a background thread keeps the segment's pages pre-touched, and how
+ *     much of the next segment (mapped ahead of time) it pre-touches, so that appends land in
+ *     existing page-cache pages. 0 turns the warmer off (segments are then created at roll-over).
+ *     Default 64 MiB ({@value #DEFAULT_COMMIT_LOG_WARM_AHEAD_BYTES}).
  */
 public record StoreConfig(
         Path dataDirectory,
@@ -53,7 +58,8 @@ public record StoreConfig(
         int maxRecordBytes,
         int keyIndexSlotCount,
         int keyIndexMaxEntriesPerFile,
-        long consumerOffsetCompactEveryJournalBytes) {
+        long consumerOffsetCompactEveryJournalBytes,
+        int commitLogWarmAheadBytes) {
 
     /** The key index's directory under {@link #dataDirectory()}. */
     public static final String KEY_INDEX_DIRECTORY = "index";
@@ -76,6 +82,8 @@ public record StoreConfig(
     public static final long DEFAULT_DISK_FULL_RESERVE_BYTES = 256L << 20;
     /** Default {@link #maxRecordBytes()}: 4 MiB. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 4 << 20;
+    /** Default {@link #commitLogWarmAheadBytes()}: 64 MiB. */
+    public static final int DEFAULT_COMMIT_LOG_WARM_AHEAD_BYTES = 64 << 20;
 
     /**
      * Validates the settings.
@@ -97,6 +105,9 @@ public record StoreConfig(
                 || maxRecordBytes > commitLogSegmentBytes - CommitLogRecordDescriptor.BLANK_MARKER_BYTES) {
             throw invalid("maxRecordBytes must fit in one segment with room for the blank marker");
         }
+        if (commitLogWarmAheadBytes < 0) {
+            throw invalid("commitLogWarmAheadBytes must not be negative");
+        }
         if (asyncFlushIntervalMs < 1 || checkpointIntervalMs < 1 || retentionMs < 0 || diskFullReserveBytes < 0) {
             throw invalid("intervals must be positive, retention and reserve non-negative");
         }
@@ -109,6 +120,33 @@ public record StoreConfig(
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
+    }
+
+    /**
+     * The settings as they were before the CommitLog warmer; it takes its default.
+     *
+     * @param dataDirectory see {@link #dataDirectory()}
+     * @param commitLogSegmentBytes see {@link #commitLogSegmentBytes()}
+     * @param consumeQueueSegmentEntries see {@link #consumeQueueSegmentEntries()}
+     * @param flushMode see {@link #flushMode()}
+     * @param asyncFlushIntervalMs see {@link #asyncFlushIntervalMs()}
+     * @param checkpointIntervalMs see {@link #checkpointIntervalMs()}
+     * @param retentionMs see {@link #retentionMs()}
+     * @param diskUsageHighWaterRatio see {@link #diskUsageHighWaterRatio()}
+     * @param diskFullReserveBytes see {@link #diskFullReserveBytes()}
+     * @param maxRecordBytes see {@link #maxRecordBytes()}
+     * @param keyIndexSlotCount see {@link #keyIndexSlotCount()}
+     * @param keyIndexMaxEntriesPerFile see {@link #keyIndexMaxEntriesPerFile()}
+     * @param consumerOffsetCompactEveryJournalBytes see {@link #consumerOffsetCompactEveryJournalBytes()}
+     */
+    public StoreConfig(Path dataDirectory, int commitLogSegmentBytes, int consumeQueueSegmentEntries,
+            FlushMode flushMode, long asyncFlushIntervalMs, long checkpointIntervalMs, long retentionMs,
+            double diskUsageHighWaterRatio, long diskFullReserveBytes, int maxRecordBytes, int keyIndexSlotCount,
+            int keyIndexMaxEntriesPerFile, long consumerOffsetCompactEveryJournalBytes) {
+        this(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode, asyncFlushIntervalMs,
+                checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes,
+                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes,
+                DEFAULT_COMMIT_LOG_WARM_AHEAD_BYTES);
     }
 
     /**
@@ -160,7 +198,7 @@ public record StoreConfig(
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
                 diskFullReserveBytes, maxRecordBytes, slotCount, maxEntriesPerFile,
-                consumerOffsetCompactEveryJournalBytes);
+                consumerOffsetCompactEveryJournalBytes, commitLogWarmAheadBytes);
     }
 
     /**
@@ -170,7 +208,8 @@ public record StoreConfig(
     public StoreConfig withConsumerOffsetCompactEveryJournalBytes(long value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
-                diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile, value);
+                diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile, value,
+                commitLogWarmAheadBytes);
     }
 
     /**
@@ -191,7 +230,8 @@ public record StoreConfig(
         return new StoreConfig(value, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
                 diskFullReserveBytes, maxRecordBytes,
-                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes);
+                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes,
+                commitLogWarmAheadBytes);
     }
 
     /**
@@ -205,7 +245,7 @@ public record StoreConfig(
         return new StoreConfig(dataDirectory, value, consumeQueueSegmentEntries, flushMode, asyncFlushIntervalMs,
                 checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes,
                 cappedMaxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
-                consumerOffsetCompactEveryJournalBytes);
+                consumerOffsetCompactEveryJournalBytes, commitLogWarmAheadBytes);
     }
 
     /**
@@ -215,7 +255,8 @@ public record StoreConfig(
     public StoreConfig withConsumeQueueSegmentEntries(int value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, value, flushMode, asyncFlushIntervalMs,
                 checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes,
-                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes);
+                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes,
+                commitLogWarmAheadBytes);
     }
 
     /**
@@ -226,7 +267,8 @@ public record StoreConfig(
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, value,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
                 diskFullReserveBytes, maxRecordBytes,
-                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes);
+                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes,
+                commitLogWarmAheadBytes);
     }
 
     /**
@@ -236,7 +278,8 @@ public record StoreConfig(
     public StoreConfig withAsyncFlushIntervalMs(long value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode, value,
                 checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes, maxRecordBytes,
-                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes);
+                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes,
+                commitLogWarmAheadBytes);
     }
 
     /**
@@ -247,7 +290,7 @@ public record StoreConfig(
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, value, retentionMs, diskUsageHighWaterRatio, diskFullReserveBytes,
                 maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
-                consumerOffsetCompactEveryJournalBytes);
+                consumerOffsetCompactEveryJournalBytes, commitLogWarmAheadBytes);
     }
 
     /**
@@ -258,7 +301,7 @@ public record StoreConfig(
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, value, diskUsageHighWaterRatio, diskFullReserveBytes,
                 maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
-                consumerOffsetCompactEveryJournalBytes);
+                consumerOffsetCompactEveryJournalBytes, commitLogWarmAheadBytes);
     }
 
     /**
@@ -268,7 +311,8 @@ public record StoreConfig(
     public StoreConfig withDiskUsageHighWaterRatio(double value) {
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, value, diskFullReserveBytes, maxRecordBytes,
-                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes);
+                keyIndexSlotCount, keyIndexMaxEntriesPerFile, consumerOffsetCompactEveryJournalBytes,
+                commitLogWarmAheadBytes);
     }
 
     /**
@@ -279,7 +323,7 @@ public record StoreConfig(
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio, value,
                 maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
-                consumerOffsetCompactEveryJournalBytes);
+                consumerOffsetCompactEveryJournalBytes, commitLogWarmAheadBytes);
     }
 
     /**
@@ -290,7 +334,18 @@ public record StoreConfig(
         return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
                 asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
                 diskFullReserveBytes, value, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
-                consumerOffsetCompactEveryJournalBytes);
+                consumerOffsetCompactEveryJournalBytes, commitLogWarmAheadBytes);
+    }
+
+    /**
+     * @param value the new {@link #commitLogWarmAheadBytes()}, 0 to turn the warmer off
+     * @return a copy with that setting
+     */
+    public StoreConfig withCommitLogWarmAheadBytes(int value) {
+        return new StoreConfig(dataDirectory, commitLogSegmentBytes, consumeQueueSegmentEntries, flushMode,
+                asyncFlushIntervalMs, checkpointIntervalMs, retentionMs, diskUsageHighWaterRatio,
+                diskFullReserveBytes, maxRecordBytes, keyIndexSlotCount, keyIndexMaxEntriesPerFile,
+                consumerOffsetCompactEveryJournalBytes, value);
     }
 
     private static StoreException invalid(String message) {

@@ -41,14 +41,20 @@ public final class BrokerCore {
     final MessageStore store;
     final ConsumerOffsetStore offsets;
     final ScheduledExecutorService executor;
+    final Clock clock;
     private final Executor flushExecutor;
-    private final Map<Long, ConnectionState> connections = new HashMap<>();
+    final Map<Long, ConnectionState> connections = new HashMap<>();
+    private final Map<String, Long> clientIds = new HashMap<>();
     private final DeliveredMarks marks;
     final DestinationTable destinations;
+    final SubscriptionManager subscriptions;
     private final Dispatcher dispatcher;
     final SessionOperations sessions;
+    private final ConsumerOperations consumers;
+    private final DestinationOperations destinationOperations;
     private final SendPath sendPath;
     private final Browser browser;
+    private final RetentionFloor retentionFloor;
 
     /**
      * Loads the destinations; call on the broker thread or before it runs anything.
@@ -68,20 +74,35 @@ public final class BrokerCore {
         this.store = store;
         this.offsets = offsets;
         this.executor = executor;
+        this.clock = clock;
         this.flushExecutor = flushExecutor;
         this.marks = new DeliveredMarks(config.dataDirectory());
         this.destinations = new DestinationTable(config.dataDirectory(), store, offsets, marks);
-        this.dispatcher = new Dispatcher(store, () -> executor.execute(this::dispatchAll));
-        this.sessions = new SessionOperations(offsets);
+        this.subscriptions = new SubscriptionManager(config.dataDirectory(), destinations, offsets);
+        MessageMover mover = new MessageMover(this);
+        this.dispatcher = new Dispatcher(store, offsets, clock, mover, () -> executor.execute(this::dispatchAll));
+        this.sessions = new SessionOperations(offsets, config.delivery(), clock, mover);
+        this.consumers = new ConsumerOperations(this);
+        this.destinationOperations = new DestinationOperations(this);
         this.sendPath = new SendPath(this, keyIndex, clock, diskUsedRatio);
         this.browser = new Browser(store, this);
+        this.retentionFloor = new RetentionFloor(store, offsets);
         destinations.load();
+        subscriptions.load();
+        store.setMinUnconsumedCommitLogOffset(retentionFloor);
+        retentionFloor.update(destinations.all());
     }
 
     /** Writes the delivered marks as clean; the last call before the store closes. */
     public void close() {
         List<QueueState> queues = new ArrayList<>();
-        destinations.all().forEach(d -> queues.addAll(d.queues));
+        for (DestinationState destination : destinations.all()) {
+            for (Subscription subscription : destination.subscriptions) {
+                if (subscription.kind.persistent()) {
+                    queues.addAll(subscription.queues);
+                }
+            }
+        }
         marks.writeClean(queues);
     }
 
@@ -90,7 +111,7 @@ public final class BrokerCore {
         List<DestinationInfo> infos = new ArrayList<>();
         for (DestinationState destination : destinations.all()) {
             if (!destination.isTemporary()) {
-                infos.add(new DestinationInfo(destination.kind, destination.name, destination.queues.size()));
+                infos.add(new DestinationInfo(destination.kind, destination.name, destination.queueCount));
             }
         }
         return infos;
@@ -100,7 +121,7 @@ public final class BrokerCore {
         return connections.computeIfAbsent(link.connectionId(), id -> new ConnectionState(link));
     }
 
-    private ConnectionState knownConnection(long connectionId) {
+    ConnectionState knownConnection(long connectionId) {
         ConnectionState connection = connections.get(connectionId);
         if (connection == null) {
             throw BrokerErrors.unknown("connection " + connectionId);
@@ -127,6 +148,46 @@ public final class BrokerCore {
     }
 
     /**
+     * The expiry or dead-letter queue, created when missing (whatever the auto-creation setting).
+     *
+     * @param name the queue's name
+     * @return the queue
+     */
+    DestinationState sink(String name) {
+        DestinationState destination = destinations.find(DestinationKind.QUEUE, name);
+        return destination != null ? destination
+                : destinations.create(DestinationKind.QUEUE, name, 1, DestinationState.NO_OWNER);
+    }
+
+    /**
+     * CLIENT_ID: registers the connection's client id, unique among live connections.
+     *
+     * @param link the connection
+     * @param clientId the id
+     */
+    public void clientId(ClientLink link, String clientId) {
+        ConnectionState connection = connection(link);
+        if (connection.clientId != null) {
+            throw BrokerErrors.clientIdAlreadySet();
+        }
+        if (clientId == null || clientId.isEmpty() || clientIds.containsKey(clientId)) {
+            throw BrokerErrors.clientIdInUse(clientId);
+        }
+        clientIds.put(clientId, link.connectionId());
+        connection.clientId = clientId;
+    }
+
+    /**
+     * UNSUBSCRIBE.
+     *
+     * @param link the connection
+     * @param name the durable subscription's name
+     */
+    public void unsubscribe(ClientLink link, String name) {
+        subscriptions.unsubscribe(connection(link), name);
+    }
+
+    /**
      * CREATE_DESTINATION: idempotent for an existing destination of the same owner.
      *
      * @param link the connection
@@ -135,23 +196,7 @@ public final class BrokerCore {
      * @param queueCount the queue count, 0 for the default
      */
     public void createDestination(ClientLink link, DestinationKind kind, String name, int queueCount) {
-        boolean temporary = kind == DestinationKind.TEMP_QUEUE || kind == DestinationKind.TEMP_TOPIC;
-        DestinationState existing = destinations.find(kind, name);
-        if (existing != null) {
-            if (temporary && existing.ownerConnectionId != link.connectionId()) {
-                throw BrokerErrors.notOwner(name);
-            }
-            return;
-        }
-        int count = queueCount == 0 ? config.defaultQueueCount() : queueCount;
-        if (count < 0 || count > BrokerConfig.MAX_QUEUE_COUNT) {
-            throw BrokerErrors.invalidDestination("queue count " + queueCount);
-        }
-        DestinationState created = destinations.create(kind, name, count,
-                temporary ? link.connectionId() : DestinationState.NO_OWNER);
-        if (temporary) {
-            connection(link).temporaryDestinations.add(created);
-        }
+        destinationOperations.create(link, kind, name, queueCount);
     }
 
     /**
@@ -162,52 +207,20 @@ public final class BrokerCore {
      * @param name the name
      */
     public void deleteDestination(ClientLink link, DestinationKind kind, String name) {
-        DestinationState destination = destinations.find(kind, name);
-        if (destination == null) {
-            throw BrokerErrors.destinationNotFound(name);
-        }
-        if (destination.isTemporary() && destination.ownerConnectionId != link.connectionId()) {
-            throw BrokerErrors.notOwner(name);
-        }
-        if (!destination.consumers.isEmpty()) {
-            throw BrokerErrors.destinationInUse(name);
-        }
-        destinations.delete(destination);
-        ConnectionState owner = connections.get(destination.ownerConnectionId);
-        if (owner != null) {
-            owner.temporaryDestinations.remove(destination);
-        }
+        destinationOperations.delete(link, kind, name);
     }
 
     /**
-     * CREATE_CONSUMER on a queue.
+     * CREATE_CONSUMER on a queue or a topic subscription.
      *
      * @param link the connection
      * @param request the decoded request
      */
     public void createConsumer(ClientLink link, CreateConsumerCodec.Request request) {
-        DestinationKind kind = request.destination().kind();
-        if (kind.isTopic() || request.hasFlag(CreateConsumerCodec.DURABLE_FLAG)
-                || request.hasFlag(CreateConsumerCodec.SHARED_FLAG)) {
-            throw BrokerErrors.unsupported("topic subscriptions");
-        }
-        Selector selector = compile(request.selector());
-        ConnectionState connection = connection(link);
-        if (connection.consumers.containsKey(request.consumerId())) {
-            throw BrokerErrors.alreadyExists("consumer " + request.consumerId());
-        }
-        DestinationState destination = resolve(kind, request.destination().name());
-        if (destination.isTemporary() && destination.ownerConnectionId != link.connectionId()) {
-            throw BrokerErrors.notOwner(destination.name);
-        }
-        ConsumerState consumer = new ConsumerState(request.consumerId(), connection.session(request.sessionId()),
-                destination, selector, request.initialCredit());
-        connection.consumers.put(consumer.consumerId, consumer);
-        destination.consumers.add(consumer);
-        dispatcher.dispatch(destination);
+        consumers.create(connection(link), request);
     }
 
-    private static Selector compile(String text) {
+    static Selector compile(String text) {
         if (text == null || text.isBlank()) {
             return Selector.matchAll();
         }
@@ -226,24 +239,7 @@ public final class BrokerCore {
      * @param unconsumedDeliveryIds deliveries the application never saw
      */
     public void closeConsumer(long connectionId, long consumerId, long[] unconsumedDeliveryIds) {
-        ConnectionState connection = knownConnection(connectionId);
-        ConsumerState consumer = connection.consumers.get(consumerId);
-        if (consumer == null) {
-            return;
-        }
-        sessions.returnUnconsumed(consumer, unconsumedDeliveryIds);
-        removeConsumer(connection, consumer);
-        dispatcher.dispatch(consumer.destination);
-    }
-
-    private void removeConsumer(ConnectionState connection, ConsumerState consumer) {
-        consumer.closed = true;
-        connection.consumers.remove(consumer.consumerId);
-        consumer.destination.consumers.remove(consumer);
-        if (consumer.pull != null) {
-            consumer.pull.complete(Boolean.FALSE);
-            consumer.pull = null;
-        }
+        consumers.close(knownConnection(connectionId), consumerId, unconsumedDeliveryIds);
     }
 
     /**
@@ -254,12 +250,7 @@ public final class BrokerCore {
      * @param credit messages added to the window
      */
     public void credit(long connectionId, long consumerId, int credit) {
-        ConnectionState connection = connections.get(connectionId);
-        ConsumerState consumer = connection == null ? null : connection.consumers.get(consumerId);
-        if (consumer != null) {
-            consumer.credit = (int) Math.min(Integer.MAX_VALUE, (long) consumer.credit + credit);
-            dispatcher.dispatch(consumer.destination);
-        }
+        consumers.credit(connections.get(connectionId), consumerId, credit);
     }
 
     /**
@@ -271,20 +262,7 @@ public final class BrokerCore {
      * @param answer completed with whether a DELIVER was pushed first
      */
     public void pull(long connectionId, long consumerId, long timeoutMs, CompletableFuture<Boolean> answer) {
-        ConsumerState consumer = knownConnection(connectionId).consumers.get(consumerId);
-        if (consumer == null) {
-            throw BrokerErrors.unknown("consumer " + consumerId);
-        }
-        if (consumer.pull != null) {
-            consumer.pull.complete(Boolean.FALSE);
-        }
-        consumer.pull = answer;
-        consumer.pullDeadlineMs = System.currentTimeMillis() + timeoutMs;
-        dispatcher.dispatch(consumer.destination);
-        if (consumer.pull == answer && timeoutMs == 0) {
-            consumer.pull = null;
-            answer.complete(Boolean.FALSE);
-        }
+        consumers.pull(knownConnection(connectionId), consumerId, timeoutMs, answer);
     }
 
     /**
@@ -351,7 +329,7 @@ public final class BrokerCore {
         connection.transactions.values().removeIf(tx -> tx.sessionId == sessionId);
         for (ConsumerState consumer : List.copyOf(connection.consumers.values())) {
             if (consumer.session.sessionId == sessionId) {
-                removeConsumer(connection, consumer);
+                consumers.remove(connection, consumer);
             }
         }
         SessionState session = connection.sessions.remove(sessionId);
@@ -372,8 +350,11 @@ public final class BrokerCore {
             return;
         }
         connection.transactions.clear();
+        if (connection.clientId != null) {
+            clientIds.remove(connection.clientId);
+        }
         for (ConsumerState consumer : List.copyOf(connection.consumers.values())) {
-            removeConsumer(connection, consumer);
+            consumers.remove(connection, consumer);
         }
         for (SessionState session : connection.sessions.values()) {
             dispatchAll(sessions.recover(session));
@@ -381,6 +362,7 @@ public final class BrokerCore {
         for (DestinationState temporary : connection.temporaryDestinations) {
             if (!temporary.deleted) {
                 destinations.delete(temporary);
+                subscriptions.onDestinationDeleted(temporary);
             }
         }
     }
@@ -471,7 +453,7 @@ public final class BrokerCore {
         if (destination.isTemporary() && destination.ownerConnectionId != link.connectionId()) {
             throw BrokerErrors.notOwner(name);
         }
-        return browser.page(destination, selector, cursor, maxCount);
+        return browser.page(destination, selector, cursor, maxCount, clock.millis());
     }
 
     /** Periodic work: answers timed-out pulls and dispatches every destination with consumers. */
@@ -487,6 +469,7 @@ public final class BrokerCore {
         }
         sendPath.prune();
         dispatchAll();
+        retentionFloor.maybeUpdate(destinations.all());
     }
 
     void dispatchAll() {

@@ -17,7 +17,8 @@ import org.cairnmq.server.store.StoredRecord;
 
 /**
  * Pages through a destination's queues straight from the store: not consuming, not locking, showing
- * in-flight messages, skipping acknowledged ones, honouring a selector.
+ * in-flight messages, skipping acknowledged, delayed and expired ones, honouring a selector. A topic
+ * has nothing to browse.
  *
  * <pre>
  *  cursor (64 bits):  queueId (16) | queue offset (48)      0 = queue 0 from its first unacked offset
@@ -41,12 +42,15 @@ final class Browser {
         this.core = core;
     }
 
-    BrowsePage page(DestinationState destination, Selector selector, long cursor, int maxCount) {
+    BrowsePage page(DestinationState destination, Selector selector, long cursor, int maxCount, long nowMs) {
+        if (destination.queueGroup == null) {
+            return new BrowsePage(cursor, true, List.of());
+        }
         int queueId = (int) (cursor >>> QUEUE_ID_SHIFT);
         long offset = cursor & OFFSET_MASK;
         List<ByteBuffer> records = new ArrayList<>();
-        while (queueId < destination.queues.size() && records.size() < maxCount) {
-            QueueState queue = destination.queues.get(queueId);
+        while (queueId < destination.queueCount && records.size() < maxCount) {
+            QueueState queue = destination.queueGroup.queues.get(queueId);
             QueueProgress progress = core.offsets.progress(queue.group, queue.topic, queueId).orElse(null);
             long start = Math.max(offset, store.minQueueOffset(queue.topic, queueId));
             start = progress == null ? start : Math.max(start, progress.ackedOffset());
@@ -63,13 +67,24 @@ final class Browser {
                     break;
                 }
                 boolean acked = progress != null && progress.isAcked(record.queueOffset());
-                if (!acked && matches(selector, record)) {
+                if (!acked && visible(record, nowMs) && matches(selector, record)) {
                     records.add(record.payload());
                 }
             }
         }
-        boolean done = queueId >= destination.queues.size();
+        boolean done = queueId >= destination.queueCount;
         return new BrowsePage(((long) queueId << QUEUE_ID_SHIFT) | offset, done, records);
+    }
+
+    /** A message whose delivery time has not come, or that expired, is not shown. */
+    private boolean visible(StoredRecord record, long nowMs) {
+        try {
+            flyweight.wrap(Unpooled.wrappedBuffer(record.payload()));
+            long expiration = flyweight.expiration();
+            return flyweight.deliveryTime() <= nowMs && (expiration == 0 || expiration > nowMs);
+        } catch (ProtocolException e) {
+            return false;
+        }
     }
 
     private boolean matches(Selector selector, StoredRecord record) {

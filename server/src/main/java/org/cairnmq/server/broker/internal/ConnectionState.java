@@ -7,8 +7,8 @@ import java.util.Map;
 import org.cairnmq.server.broker.ClientLink;
 
 /**
- * A client connection's sessions, consumers, open transactions and temporary destinations. Owning
- * thread: the broker thread.
+ * A client connection's client id, sessions, consumers, open transactions and temporary
+ * destinations. Owning thread: the broker thread.
  */
 final class ConnectionState {
 
@@ -17,6 +17,8 @@ final class ConnectionState {
     final Map<Long, ConsumerState> consumers = new HashMap<>();
     final Map<Long, LocalTransaction> transactions = new HashMap<>();
     final List<DestinationState> temporaryDestinations = new ArrayList<>();
+    /** The JMS client id registered with CLIENT_ID, or null. */
+    String clientId;
     boolean writableListenerSet;
     private long lastDeliveryId;
 
@@ -26,6 +28,11 @@ final class ConnectionState {
 
     long nextDeliveryId() {
         return ++lastDeliveryId;
+    }
+
+    /** @return the tag of the messages this connection publishes (see {@link PublisherTags}) */
+    long publisherTag() {
+        return PublisherTags.of(clientId, link.connectionId());
     }
 
     SessionState session(long sessionId) {

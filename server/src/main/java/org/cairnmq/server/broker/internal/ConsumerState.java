@@ -4,13 +4,14 @@ import java.util.concurrent.CompletableFuture;
 import org.cairnmq.protocol.selector.Selector;
 
 /**
- * A consumer on a queue: its selector, its credit window and a waiting PULL. Owning thread: the
- * broker thread.
+ * A consumer on a queue or a topic subscription: its selector, its credit window and a waiting PULL.
+ * Owning thread: the broker thread.
  */
 final class ConsumerState {
 
     final long consumerId;
     final SessionState session;
+    final Subscription subscription;
     final DestinationState destination;
     final Selector selector;
     /** Messages the consumer may still receive: granted by CREDIT, spent by each push. */
@@ -20,11 +21,11 @@ final class ConsumerState {
     long pullDeadlineMs;
     boolean closed;
 
-    ConsumerState(long consumerId, SessionState session, DestinationState destination, Selector selector,
-            int credit) {
+    ConsumerState(long consumerId, SessionState session, Subscription subscription, Selector selector, int credit) {
         this.consumerId = consumerId;
         this.session = session;
-        this.destination = destination;
+        this.subscription = subscription;
+        this.destination = subscription.destination;
         this.selector = selector;
         this.credit = credit;
     }

@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <pre>
  *  delivered.marks (text):  line 1 "clean" | "running"
- *                           then  topic-hex TAB queueId TAB mark   per queue
+ *                           then  [group-hex:]topic-hex TAB queueId TAB mark   per group queue
+ *                           (no group for a queue's implicit group, named after its topic)
  * </pre>
  *
  * <p>Design note: the marks are written only on a clean close; at start the file is rewritten as
@@ -59,16 +60,17 @@ final class DeliveredMarks {
     }
 
     /**
+     * @param group the consumer group
      * @param topic the store topic
      * @param queueId the queue
      * @param maxQueueOffsetAtStart the queue's max offset now, the bound after a crash
      * @return offsets below this may have been delivered before
      */
-    long deliveredBefore(String topic, int queueId, long maxQueueOffsetAtStart) {
+    long deliveredBefore(String group, String topic, int queueId, long maxQueueOffsetAtStart) {
         if (!clean) {
             return maxQueueOffsetAtStart;
         }
-        return Math.min(maxQueueOffsetAtStart, marks.getOrDefault(key(topic, queueId), 0L));
+        return Math.min(maxQueueOffsetAtStart, marks.getOrDefault(key(group, topic, queueId), 0L));
     }
 
     /**
@@ -79,7 +81,7 @@ final class DeliveredMarks {
     void writeClean(List<QueueState> queues) {
         List<String> lines = new ArrayList<>();
         for (QueueState queue : queues) {
-            lines.add(key(queue.topic, queue.queueId) + "\t" + queue.deliveredMark);
+            lines.add(key(queue.group, queue.topic, queue.queueId) + "\t" + queue.deliveredMark);
         }
         try {
             write(CLEAN, lines);
@@ -100,7 +102,9 @@ final class DeliveredMarks {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static String key(String topic, int queueId) {
-        return HexNames.encode(topic) + "\t" + queueId;
+    private static String key(String group, String topic, int queueId) {
+        String topicHex = HexNames.encode(topic);
+        String name = group.equals(topic) ? topicHex : HexNames.encode(group) + ":" + topicHex;
+        return name + "\t" + queueId;
     }
 }

@@ -15,14 +15,16 @@ final class Delivery {
     final long queueOffset;
     final StoredRecord record;
     final int deliveryCount;
+    final int priority;
 
-    Delivery(long deliveryId, ConsumerState consumer, QueueState queue, StoredRecord record, int deliveryCount) {
+    Delivery(long deliveryId, ConsumerState consumer, QueueState queue, QueueState.Pending pending) {
         this.deliveryId = deliveryId;
         this.consumer = consumer;
         this.session = consumer.session;
         this.queue = queue;
-        this.queueOffset = record.queueOffset();
-        this.record = record;
-        this.deliveryCount = deliveryCount;
+        this.queueOffset = pending.record().queueOffset();
+        this.record = pending.record();
+        this.deliveryCount = pending.priorDeliveries() + 1;
+        this.priority = pending.priority();
     }
 }

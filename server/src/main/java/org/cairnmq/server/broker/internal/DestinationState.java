@@ -5,8 +5,9 @@ import java.util.List;
 import org.cairnmq.protocol.record.DestinationKind;
 
 /**
- * A destination: its store topic, its queues and its consumers. A JMS queue is a store topic with N
- * queues and one implicit consumer group (named after the topic). Owning thread: the broker thread.
+ * A destination: its store topic, its queue count and its consumer groups. A JMS queue is a store
+ * topic with N queues and one implicit consumer group ({@link #queueGroup}, named after the topic);
+ * a JMS topic has one group per subscription. Owning thread: the broker thread.
  */
 final class DestinationState {
 
@@ -17,25 +18,35 @@ final class DestinationState {
     final String name;
     final String topic;
     final long ownerConnectionId;
-    final List<QueueState> queues;
-    final List<ConsumerState> consumers = new ArrayList<>();
-    int nextConsumer;
+    final int queueCount;
+    final List<Subscription> subscriptions = new ArrayList<>();
+    /** The implicit group of a queue; null for a topic. */
+    Subscription queueGroup;
     boolean deleted;
     /** The CommitLog offset the store must have dispatched before the next pump finds new messages. */
     long awaitedCommitLogOffset;
     boolean pumpScheduled;
 
-    DestinationState(DestinationKind kind, String name, String topic, long ownerConnectionId,
-            List<QueueState> queues) {
+    DestinationState(DestinationKind kind, String name, String topic, long ownerConnectionId, int queueCount) {
         this.kind = kind;
         this.name = name;
         this.topic = topic;
         this.ownerConnectionId = ownerConnectionId;
-        this.queues = List.copyOf(queues);
+        this.queueCount = queueCount;
     }
 
     boolean isTemporary() {
         return ownerConnectionId != NO_OWNER;
+    }
+
+    /** @return whether any consumer is attached to any of its groups */
+    boolean hasConsumers() {
+        for (Subscription subscription : subscriptions) {
+            if (!subscription.consumers.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

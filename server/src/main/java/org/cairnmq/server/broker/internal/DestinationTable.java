@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cairnmq.protocol.record.DestinationKind;
+import org.cairnmq.protocol.selector.Selector;
 import org.cairnmq.server.broker.BrokerErrors;
 import org.cairnmq.server.store.CommitLogRecordDescriptor;
 import org.cairnmq.server.store.ConsumerOffsetStore;
@@ -109,16 +110,24 @@ final class DestinationTable {
     }
 
     /**
-     * Deletes a destination: its consumer group moves past every stored message, so a destination of
-     * the same name starts empty.
+     * Deletes a destination: each persistent group moves past every stored message (a queue of the
+     * same name starts empty); its subscriptions go with it.
      *
      * @param destination the destination
      */
     void delete(DestinationState destination) {
         byTopic.remove(destination.topic);
         destination.deleted = true;
-        for (QueueState queue : destination.queues) {
-            offsets.resetTo(queue.group, queue.topic, queue.queueId, store.maxQueueOffset(queue.topic, queue.queueId));
+        for (Subscription subscription : destination.subscriptions) {
+            subscription.deleted = true;
+            if (subscription.kind == Subscription.Kind.QUEUE) {
+                for (QueueState queue : subscription.queues) {
+                    offsets.resetTo(queue.group, queue.topic, queue.queueId,
+                            store.maxQueueOffset(queue.topic, queue.queueId));
+                }
+            } else if (subscription.kind.persistent()) {
+                offsets.removeGroup(subscription.group);
+            }
         }
         if (!destination.isTemporary()) {
             save();
@@ -127,32 +136,71 @@ final class DestinationTable {
 
     private DestinationState register(DestinationKind kind, String name, int queueCount, long owner) {
         String topic = DestinationState.topicOf(kind, name);
-        List<QueueState> queues = new ArrayList<>(queueCount);
-        for (int queueId = 0; queueId < queueCount; queueId++) {
-            queues.add(newQueue(topic, queueId));
+        DestinationState destination = new DestinationState(kind, name, topic, owner, queueCount);
+        if (!kind.isTopic()) {
+            List<QueueState> queues = new ArrayList<>(queueCount);
+            for (int queueId = 0; queueId < queueCount; queueId++) {
+                queues.add(persistentQueue(topic, topic, queueId));
+            }
+            Subscription group = new Subscription(Subscription.Kind.QUEUE, topic, destination, null, null, null,
+                    Selector.matchAll(), false, 0L, queues);
+            destination.queueGroup = group;
+            destination.subscriptions.add(group);
         }
-        DestinationState destination = new DestinationState(kind, name, topic, owner, queues);
         byTopic.put(topic, destination);
         return destination;
     }
 
-    private QueueState newQueue(String topic, int queueId) {
-        String group = topic;
+    /**
+     * A queue of a group that keeps its progress in the offset store, resuming where it stopped (from
+     * the queue's first message when it never started).
+     *
+     * @param group the group
+     * @param topic the store topic
+     * @param queueId the queue
+     * @return the queue state
+     */
+    QueueState persistentQueue(String group, String topic, int queueId) {
         QueueProgress progress = offsets.progress(group, topic, queueId).orElse(null);
         long min = store.minQueueOffset(topic, queueId);
         if (progress == null && min > 0) {
             offsets.resetTo(group, topic, queueId, min);
         }
         long start = progress == null ? min : Math.max(min, progress.ackedOffset());
-        long deliveredBefore = marks.deliveredBefore(topic, queueId, store.maxQueueOffset(topic, queueId));
+        long deliveredBefore = marks.deliveredBefore(group, topic, queueId, store.maxQueueOffset(topic, queueId));
         return new QueueState(topic, queueId, group, progress, start, deliveredBefore);
+    }
+
+    /**
+     * The queues of a new group that starts at the tail; a persistent one records that position
+     * durably before this returns.
+     *
+     * @param group the group
+     * @param topic the store topic
+     * @param queueCount how many queues
+     * @param persistent whether the group keeps progress in the offset store
+     * @return the queue states
+     */
+    List<QueueState> queuesAtTail(String group, String topic, int queueCount, boolean persistent) {
+        List<QueueState> queues = new ArrayList<>(queueCount);
+        for (int queueId = 0; queueId < queueCount; queueId++) {
+            long max = store.maxQueueOffset(topic, queueId);
+            if (persistent) {
+                offsets.resetTo(group, topic, queueId, max);
+            }
+            queues.add(new QueueState(topic, queueId, group, null, max, max));
+        }
+        if (persistent) {
+            offsets.flush();
+        }
+        return queues;
     }
 
     private void save() {
         List<String> lines = new ArrayList<>();
         for (DestinationState destination : byTopic.values()) {
             if (!destination.isTemporary()) {
-                lines.add(destination.kind.code() + "\t" + destination.queues.size() + "\t"
+                lines.add(destination.kind.code() + "\t" + destination.queueCount + "\t"
                         + HexNames.encode(destination.name));
             }
         }

@@ -1,6 +1,7 @@
 package org.cairnmq.server.broker.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ public final class DiskUsage implements DoubleSupplier {
 
     private final FileStore fileStore;
     private double usedRatio;
-    private long readAtMs = Long.MIN_VALUE;
+    private boolean read;
+    private long readAtMs;
 
     /**
      * @param directory a directory on the volume
@@ -27,14 +29,15 @@ public final class DiskUsage implements DoubleSupplier {
         try {
             this.fileStore = Files.getFileStore(directory);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot find the volume of " + directory, e);
+            throw new UncheckedIOException("cannot find the volume of " + directory, e);
         }
     }
 
     @Override
     public double getAsDouble() {
         long nowMs = System.currentTimeMillis();
-        if (nowMs - readAtMs >= REFRESH_MS) {
+        if (!read || nowMs - readAtMs >= REFRESH_MS) {
+            read = true;
             readAtMs = nowMs;
             try {
                 long total = fileStore.getTotalSpace();

@@ -1,69 +1,124 @@
 package org.cairnmq.server.broker.internal;
 
 import io.netty.buffer.Unpooled;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.cairnmq.protocol.codec.SubscriptionHeaders;
 import org.cairnmq.protocol.command.ProtocolException;
 import org.cairnmq.protocol.record.MessageRecordFlyweight;
 import org.cairnmq.protocol.record.MessageRecordPropertySource;
+import org.cairnmq.protocol.selector.Selector;
+import org.cairnmq.server.store.ConsumerOffsetStore;
 import org.cairnmq.server.store.MessageStore;
 
 /**
- * Moves messages from a destination's queues to its consumers within their credit, honouring their
- * selectors; a message that no consumer's selector matches stays available for later consumers.
+ * Moves messages from each consumer group's queues to its consumers within their credit.
  *
  * <pre>
- *  for each queue of the destination (read ahead from the store):
- *     for each available message, in queue order:
- *        next consumer (round robin) with window left, a writable connection and a matching selector
+ *  for each group of the destination with consumers:
+ *    each queue: read ahead, promote due delayed messages
+ *    queues by their best waiting priority; in each, messages by (priority desc, offset):
+ *       expired?                       -> expiry queue
+ *       topic group rejects it?        -> acknowledged for the group (selector, noLocal)
+ *       JMSXGroupID pinned?            -> its consumer only (else it waits)
+ *       else next consumer (round robin) with window, a writable connection and a matching selector
  *           -> in flight, DELIVER pushed, window spent
  * </pre>
+ *
+ * <p>A message of a queue that no consumer's selector matches stays for later consumers.
  *
  * <p>Owning thread: the broker thread; never blocks (pushes are handed to the connection).
  */
 final class Dispatcher {
 
+    private static final Comparator<QueueState> BEST_PRIORITY_FIRST = Comparator.comparingLong(
+            queue -> queue.available.isEmpty() ? Long.MAX_VALUE : QueueState.rankOf(queue.available.firstKey()));
+
     private final MessageStore store;
+    private final ConsumerOffsetStore offsets;
+    private final Clock clock;
+    private final MessageMover mover;
     private final MessageRecordFlyweight flyweight = new MessageRecordFlyweight();
     private final MessageRecordPropertySource properties = new MessageRecordPropertySource(flyweight);
     private final Runnable onWritable;
 
     /**
      * @param store the store
+     * @param offsets the offset store
+     * @param clock the clock of delays and expiry
+     * @param mover moves expired messages
      * @param onWritable run on the broker thread when a blocked connection becomes writable
      */
-    Dispatcher(MessageStore store, Runnable onWritable) {
+    Dispatcher(MessageStore store, ConsumerOffsetStore offsets, Clock clock, MessageMover mover, Runnable onWritable) {
         this.store = store;
+        this.offsets = offsets;
+        this.clock = clock;
+        this.mover = mover;
         this.onWritable = onWritable;
     }
 
     /**
-     * Dispatches what it can of one destination.
+     * Dispatches what it can of every group of one destination.
      *
      * @param destination the destination
      */
     void dispatch(DestinationState destination) {
-        if (destination.consumers.isEmpty() || destination.deleted) {
+        if (destination.deleted) {
             return;
         }
-        for (QueueState queue : destination.queues) {
-            queue.fill(store);
-            if (!dispatchQueue(destination, queue)) {
+        for (Subscription subscription : List.copyOf(destination.subscriptions)) {
+            dispatch(subscription);
+        }
+    }
+
+    private void dispatch(Subscription subscription) {
+        if (subscription.consumers.isEmpty() || subscription.deleted) {
+            return;
+        }
+        long nowMs = clock.millis();
+        for (QueueState queue : subscription.queues) {
+            queue.fill(store, nowMs, flyweight);
+            queue.promoteDue(nowMs);
+        }
+        List<QueueState> ordered = new ArrayList<>(subscription.queues);
+        ordered.sort(BEST_PRIORITY_FIRST);
+        for (QueueState queue : ordered) {
+            if (!dispatchQueue(subscription, queue, nowMs)) {
                 return;
             }
         }
     }
 
     /** Returns false when no consumer has window left. */
-    private boolean dispatchQueue(DestinationState destination, QueueState queue) {
+    private boolean dispatchQueue(Subscription subscription, QueueState queue, long nowMs) {
         Iterator<Map.Entry<Long, QueueState.Pending>> available = queue.available.entrySet().iterator();
         while (available.hasNext()) {
-            if (!anyCapacity(destination)) {
+            if (!anyCapacity(subscription)) {
                 return false;
             }
             QueueState.Pending pending = available.next().getValue();
-            ConsumerState consumer = pickConsumer(destination, pending);
+            if (!wrap(pending)) {
+                available.remove();
+                subscription.acknowledge(offsets, queue, pending.record().queueOffset());
+                continue;
+            }
+            long expiration = flyweight.expiration();
+            if (expiration != 0 && expiration <= nowMs) {
+                available.remove();
+                mover.expire(subscription, queue, pending, expiration);
+                continue;
+            }
+            if (subscription.kind != Subscription.Kind.QUEUE && !acceptedBy(subscription, pending)) {
+                available.remove();
+                subscription.acknowledge(offsets, queue, pending.record().queueOffset());
+                continue;
+            }
+            ConsumerState consumer = pickConsumer(subscription);
             if (consumer != null) {
                 available.remove();
                 deliver(consumer, queue, pending);
@@ -72,9 +127,25 @@ final class Dispatcher {
         return true;
     }
 
-    private boolean anyCapacity(DestinationState destination) {
+    private boolean wrap(QueueState.Pending pending) {
+        try {
+            flyweight.wrap(Unpooled.wrappedBuffer(pending.record().payload()));
+            return true;
+        } catch (ProtocolException e) {
+            return false;
+        }
+    }
+
+    private boolean acceptedBy(Subscription subscription, QueueState.Pending pending) {
+        if (subscription.noLocal && pending.record().tagsCode() == subscription.localTag) {
+            return false;
+        }
+        return matches(subscription.selector);
+    }
+
+    private boolean anyCapacity(Subscription subscription) {
         boolean any = false;
-        for (ConsumerState consumer : destination.consumers) {
+        for (ConsumerState consumer : subscription.consumers) {
             if (consumer.hasCapacity()) {
                 any = true;
             } else if (!consumer.session.connection.link.isWritable()) {
@@ -84,26 +155,46 @@ final class Dispatcher {
         return any;
     }
 
-    private ConsumerState pickConsumer(DestinationState destination, QueueState.Pending pending) {
-        int count = destination.consumers.size();
+    private ConsumerState pickConsumer(Subscription subscription) {
+        String groupId = groupIdOfWrapped();
+        if (groupId != null) {
+            ConsumerState owner = subscription.groupOwners.get(groupId);
+            if (owner != null && !owner.closed) {
+                return owner.hasCapacity() && matches(owner.selector) ? owner : null;
+            }
+        }
+        int count = subscription.consumers.size();
         for (int i = 0; i < count; i++) {
-            int index = (destination.nextConsumer + i) % count;
-            ConsumerState consumer = destination.consumers.get(index);
-            if (consumer.hasCapacity() && matches(consumer, pending)) {
-                destination.nextConsumer = (index + 1) % count;
+            int index = (subscription.nextConsumer + i) % count;
+            ConsumerState consumer = subscription.consumers.get(index);
+            if (consumer.hasCapacity() && matches(consumer.selector)) {
+                subscription.nextConsumer = (index + 1) % count;
+                if (groupId != null) {
+                    subscription.groupOwners.put(groupId, consumer);
+                }
                 return consumer;
             }
         }
         return null;
     }
 
-    private boolean matches(ConsumerState consumer, QueueState.Pending pending) {
-        if (consumer.selector.isMatchAll()) {
+    private String groupIdOfWrapped() {
+        if (flyweight.propertyCount() == 0) {
+            return null;
+        }
+        try {
+            return flyweight.property(SubscriptionHeaders.GROUP_ID) instanceof String groupId ? groupId : null;
+        } catch (ProtocolException e) {
+            return null;
+        }
+    }
+
+    private boolean matches(Selector selector) {
+        if (selector.isMatchAll()) {
             return true;
         }
         try {
-            flyweight.wrap(Unpooled.wrappedBuffer(pending.record().payload()));
-            return consumer.selector.matches(properties);
+            return selector.matches(properties);
         } catch (ProtocolException e) {
             return false;
         }
@@ -111,8 +202,7 @@ final class Dispatcher {
 
     private void deliver(ConsumerState consumer, QueueState queue, QueueState.Pending pending) {
         ConnectionState connection = consumer.session.connection;
-        Delivery delivery = new Delivery(connection.nextDeliveryId(), consumer, queue, pending.record(),
-                pending.priorDeliveries() + 1);
+        Delivery delivery = new Delivery(connection.nextDeliveryId(), consumer, queue, pending);
         queue.inFlight.put(delivery.queueOffset, delivery);
         consumer.session.deliveries.put(delivery.deliveryId, delivery);
         queue.deliveredMark = Math.max(queue.deliveredMark, delivery.queueOffset + 1);

@@ -24,8 +24,8 @@ final class LocalTransaction {
     }
 
     /** A send held until commit. */
-    record HeldSend(DestinationState destination, int queueId, String messageId, boolean persistent,
-            long bornTimestampMs, byte[] record) {
+    record HeldSend(DestinationState destination, int queueId, String dedupKey, boolean persistent,
+            long bornTimestampMs, long publisherTag, byte[] record) {
     }
 
     /** An acknowledgement held until commit. */

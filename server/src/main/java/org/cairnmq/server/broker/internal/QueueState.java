@@ -1,8 +1,12 @@
 package org.cairnmq.server.broker.internal;
 
+import io.netty.buffer.Unpooled;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
+import org.cairnmq.protocol.command.ProtocolException;
+import org.cairnmq.protocol.record.MessageRecordFlyweight;
 import org.cairnmq.server.store.GetResult;
 import org.cairnmq.server.store.GetStatus;
 import org.cairnmq.server.store.MessageStore;
@@ -10,17 +14,21 @@ import org.cairnmq.server.store.QueueProgress;
 import org.cairnmq.server.store.StoredRecord;
 
 /**
- * One store queue of a destination as dispatch sees it: the messages read ahead and waiting
- * ({@link #available}, in queue order), the ones in flight, and where reading resumes.
+ * One store queue of one consumer group as dispatch sees it: the messages read ahead and waiting
+ * ({@link #available}, highest priority first, then in queue order), the ones whose delivery time
+ * (or redelivery delay) has not come ({@link #delayed}), the ones in flight, and where reading resumes.
  *
  * <pre>
- *   acked ... | in flight / available (read ahead, by offset) | nextReadOffset ... store max offset
+ *   acked ... | in flight / available / delayed (read ahead) | nextReadOffset ... store max offset
+ *   available key (64 bits):  0 (1) | 9 - priority (4) | queue offset (59)
  * </pre>
  *
  * <p>Owning thread: the broker thread.
  *
- * <p>Design note: a returned message goes back into {@link #available} under its queue offset, so
- * it is dispatched again before every later message of the queue (its original position).
+ * <p>Design note: a returned message goes back under its original key, so it is dispatched again
+ * before every later message of its priority (its original position). Delayed messages are held in
+ * memory (a slice of the mapped segment each) until due; after a restart they are read again from
+ * the group's acknowledged offset, so a delay survives restarts without a delay index of its own.
  */
 final class QueueState {
 
@@ -28,11 +36,16 @@ final class QueueState {
     static final int READ_AHEAD_MESSAGES = 1_024;
 
     private static final int READ_BATCH = 64;
+    private static final int PRIORITY_SHIFT = 59;
+    private static final int MAX_PRIORITY = 9;
+    private static final int DEFAULT_PRIORITY = 4;
 
     final String topic;
     final int queueId;
     final String group;
     final TreeMap<Long, Pending> available = new TreeMap<>();
+    final PriorityQueue<Pending> delayed = new PriorityQueue<>(
+            (a, b) -> Long.compare(a.visibleAtMs(), b.visibleAtMs()));
     final Map<Long, Delivery> inFlight = new HashMap<>();
     private final QueueProgress startProgress;
     private long nextReadOffset;
@@ -52,16 +65,38 @@ final class QueueState {
         this.deliveredMark = deliveredBeforeStart;
     }
 
-    /** A message waiting for a consumer, with the number of times it was delivered before. */
-    record Pending(StoredRecord record, int priorDeliveries) {
+    /**
+     * A message waiting for a consumer.
+     *
+     * @param record the stored record
+     * @param priorDeliveries how many times it was delivered before
+     * @param priority its JMS priority, 0-9
+     * @param visibleAtMs the earliest time it may be delivered
+     */
+    record Pending(StoredRecord record, int priorDeliveries, int priority, long visibleAtMs) {
+
+        long key() {
+            return keyOf(priority, record.queueOffset());
+        }
+    }
+
+    /** @return the priority part of an {@link #available} key: smaller is a higher priority */
+    static long rankOf(long key) {
+        return key >>> PRIORITY_SHIFT;
+    }
+
+    static long keyOf(int priority, long queueOffset) {
+        return ((long) (MAX_PRIORITY - priority) << PRIORITY_SHIFT) | queueOffset;
     }
 
     /**
      * Reads from the store until the read-ahead is full or the queue is drained.
      *
      * @param store the store
+     * @param nowMs the current time
+     * @param flyweight a flyweight to read priorities and delivery times with
      */
-    void fill(MessageStore store) {
+    void fill(MessageStore store, long nowMs, MessageRecordFlyweight flyweight) {
         while (available.size() < READ_AHEAD_MESSAGES) {
             GetResult result = store.read(topic, queueId, nextReadOffset, READ_BATCH);
             if (result.status() == GetStatus.OFFSET_TOO_SMALL) {
@@ -75,10 +110,40 @@ final class QueueState {
                 long offset = record.queueOffset();
                 if (startProgress == null || !startProgress.isAcked(offset)) {
                     int prior = offset < deliveredBeforeStart ? 1 : 0;
-                    available.put(offset, new Pending(record, prior));
+                    add(read(record, prior, flyweight), nowMs);
                 }
             }
             nextReadOffset = result.nextQueueOffset();
+        }
+    }
+
+    private static Pending read(StoredRecord record, int prior, MessageRecordFlyweight flyweight) {
+        try {
+            flyweight.wrap(Unpooled.wrappedBuffer(record.payload()));
+            int priority = Math.max(0, Math.min(MAX_PRIORITY, flyweight.priority()));
+            return new Pending(record, prior, priority, flyweight.deliveryTime());
+        } catch (ProtocolException e) {
+            return new Pending(record, prior, DEFAULT_PRIORITY, 0L);
+        }
+    }
+
+    private void add(Pending pending, long nowMs) {
+        if (pending.visibleAtMs() > nowMs) {
+            delayed.add(pending);
+        } else {
+            available.put(pending.key(), pending);
+        }
+    }
+
+    /**
+     * Moves the delayed messages that are due into {@link #available}.
+     *
+     * @param nowMs the current time
+     */
+    void promoteDue(long nowMs) {
+        while (!delayed.isEmpty() && delayed.peek().visibleAtMs() <= nowMs) {
+            Pending due = delayed.poll();
+            available.put(due.key(), due);
         }
     }
 
@@ -87,13 +152,32 @@ final class QueueState {
      *
      * @param delivery the delivery to return
      * @param countDelivery whether the delivery counts (the next one is a redelivery)
+     * @param visibleAtMs the earliest time of the next delivery
+     * @param nowMs the current time
      */
-    void release(Delivery delivery, boolean countDelivery) {
+    void release(Delivery delivery, boolean countDelivery, long visibleAtMs, long nowMs) {
         if (inFlight.remove(delivery.queueOffset) == null) {
             return;
         }
         int prior = countDelivery ? delivery.deliveryCount : delivery.deliveryCount - 1;
-        available.put(delivery.queueOffset, new Pending(delivery.record, prior));
+        add(new Pending(delivery.record, prior, delivery.priority, visibleAtMs), nowMs);
+    }
+
+    /**
+     * @return the lowest offset this group still needs in memory, or the next read offset when none
+     */
+    long lowestUnconsumedOffset() {
+        long lowest = nextReadOffset;
+        for (Long offset : inFlight.keySet()) {
+            lowest = Math.min(lowest, offset);
+        }
+        for (Pending pending : available.values()) {
+            lowest = Math.min(lowest, pending.record().queueOffset());
+        }
+        for (Pending pending : delayed) {
+            lowest = Math.min(lowest, pending.record().queueOffset());
+        }
+        return lowest;
     }
 
     /**

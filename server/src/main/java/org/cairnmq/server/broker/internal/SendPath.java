@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import org.cairnmq.protocol.codec.SubscriptionHeaders;
 import org.cairnmq.protocol.command.ProtocolException;
 import org.cairnmq.protocol.record.DestinationKind;
 import org.cairnmq.protocol.record.MessageRecordFlyweight;
@@ -56,8 +57,8 @@ final class SendPath {
     }
 
     /** A validated message on its way to the store. */
-    private record Outgoing(DestinationState destination, int queueId, String messageId, boolean persistent,
-            long bornTimestampMs, ByteBuffer payload) {
+    private record Outgoing(DestinationState destination, int queueId, String dedupKey, boolean persistent,
+            long bornTimestampMs, long publisherTag, ByteBuffer payload) {
     }
 
     /**
@@ -83,7 +84,8 @@ final class SendPath {
             record.getBytes(record.readerIndex(), copy);
             record.release();
             core.connection(link).transaction(txId).sends.add(new LocalTransaction.HeldSend(outgoing.destination(),
-                    outgoing.queueId(), outgoing.messageId(), outgoing.persistent(), outgoing.bornTimestampMs(), copy));
+                    outgoing.queueId(), outgoing.dedupKey(), outgoing.persistent(), outgoing.bornTimestampMs(),
+                    outgoing.publisherTag(), copy));
             answer.complete(null);
             return;
         }
@@ -102,17 +104,34 @@ final class SendPath {
         }
         DestinationKind kind = flyweight.destinationKind();
         DestinationState destination = core.resolve(kind, flyweight.destinationName());
-        int count = destination.queues.size();
-        int chosen = queueId < 0 ? Math.floorMod(Long.hashCode(link.connectionId()), count) : queueId;
+        int count = destination.queueCount;
+        int chosen = queueId >= 0 ? queueId : pickQueue(link, count);
         if (chosen >= count) {
             throw BrokerErrors.invalidDestination("queue " + queueId + " of a destination with " + count + " queues");
         }
-        String messageId = flyweight.messageId();
-        if (messageId != null && messageId.getBytes(StandardCharsets.UTF_8).length > CommitLogRecordDescriptor.MAX_KEY_BYTES) {
-            messageId = null;
+        String dedupKey = dedupKeyOfWrapped();
+        if (dedupKey != null && dedupKey.getBytes(StandardCharsets.UTF_8).length > CommitLogRecordDescriptor.MAX_KEY_BYTES) {
+            dedupKey = null;
         }
         long born = flyweight.timestamp() != 0 ? flyweight.timestamp() : clock.millis();
-        return new Outgoing(destination, chosen, messageId, flyweight.isPersistent(), born, record.nioBuffer());
+        return new Outgoing(destination, chosen, dedupKey, flyweight.isPersistent(), born,
+                core.connection(link).publisherTag(), record.nioBuffer());
+    }
+
+    /** A grouped message hashes its JMSXGroupID; others stay on the connection's queue (send order). */
+    private int pickQueue(ClientLink link, int count) {
+        Object groupId = flyweight.propertyCount() == 0 ? null : flyweight.property(SubscriptionHeaders.GROUP_ID);
+        if (groupId instanceof String group) {
+            return SubscriptionHeaders.queueOfGroup(group, count);
+        }
+        return Math.floorMod(Long.hashCode(link.connectionId()), count);
+    }
+
+    /** The duplicate key: the JMS_Cairn_DuplicateID string property when set, else the message id. */
+    private String dedupKeyOfWrapped() {
+        Object duplicateId = flyweight.propertyCount() == 0 ? null
+                : flyweight.property(SubscriptionHeaders.DUPLICATE_ID);
+        return duplicateId instanceof String key ? key : flyweight.messageId();
     }
 
     private void append(Outgoing outgoing, ByteBuf record, long deadlineMs, CompletableFuture<Void> answer) {
@@ -126,12 +145,12 @@ final class SendPath {
             }
             return;
         }
-        if (outgoing.messageId() != null && answerDuplicate(outgoing.messageId(), record, answer)) {
+        if (outgoing.dedupKey() != null && answerDuplicate(outgoing.dedupKey(), record, answer)) {
             return;
         }
         CompletableFuture<AppendResult> appended = core.store.append(request(outgoing, outgoing.payload()));
-        if (outgoing.messageId() != null) {
-            duplicates.onAppend(outgoing.messageId(), appended);
+        if (outgoing.dedupKey() != null) {
+            duplicates.onAppend(outgoing.dedupKey(), appended);
         }
         if (!outgoing.persistent()) {
             answer.complete(null);
@@ -142,14 +161,14 @@ final class SendPath {
         }, core.executor);
     }
 
-    private boolean answerDuplicate(String messageId, ByteBuf record, CompletableFuture<Void> answer) {
-        CompletableFuture<AppendResult> earlier = duplicates.recentAppend(messageId);
+    private boolean answerDuplicate(String dedupKey, ByteBuf record, CompletableFuture<Void> answer) {
+        CompletableFuture<AppendResult> earlier = duplicates.recentAppend(dedupKey);
         if (earlier != null) {
             record.release();
             earlier.whenCompleteAsync((result, failure) -> complete(result, failure, answer), core.executor);
             return true;
         }
-        if (duplicates.isIndexed(messageId)) {
+        if (duplicates.isIndexed(dedupKey)) {
             record.release();
             answer.complete(null);
             return true;
@@ -184,9 +203,9 @@ final class SendPath {
     }
 
     private AppendRequest request(Outgoing outgoing, ByteBuffer payload) {
-        byte[] key = outgoing.messageId() == null ? null : outgoing.messageId().getBytes(StandardCharsets.UTF_8);
-        return new AppendRequest(outgoing.destination().topic, outgoing.queueId(), 0L, 0, outgoing.bornTimestampMs(),
-                key, payload);
+        byte[] key = outgoing.dedupKey() == null ? null : outgoing.dedupKey().getBytes(StandardCharsets.UTF_8);
+        return new AppendRequest(outgoing.destination().topic, outgoing.queueId(), outgoing.publisherTag(), 0,
+                outgoing.bornTimestampMs(), key, payload);
     }
 
     /**
@@ -206,11 +225,11 @@ final class SendPath {
         List<AppendRequest> requests = new ArrayList<>();
         List<DestinationState> targets = new ArrayList<>();
         for (LocalTransaction.HeldSend send : transaction.sends) {
-            if (send.destination().deleted || send.messageId() != null && duplicates.isIndexed(send.messageId())) {
+            if (send.destination().deleted || send.dedupKey() != null && duplicates.isIndexed(send.dedupKey())) {
                 continue;
             }
-            requests.add(request(new Outgoing(send.destination(), send.queueId(), send.messageId(), send.persistent(),
-                    send.bornTimestampMs(), null), ByteBuffer.wrap(send.record())));
+            requests.add(request(new Outgoing(send.destination(), send.queueId(), send.dedupKey(), send.persistent(),
+                    send.bornTimestampMs(), send.publisherTag(), null), ByteBuffer.wrap(send.record())));
             targets.add(send.destination());
         }
         CompletableFuture<List<AppendResult>> appended = requests.isEmpty()

@@ -1,21 +1,32 @@
 package org.cairnmq.server.broker.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.cairnmq.protocol.codec.AckMode;
+import org.cairnmq.server.broker.DeliveryConfig;
+import org.cairnmq.server.broker.RedeliveryPolicy;
 import org.cairnmq.server.store.ConsumerOffsetStore;
 
 /**
- * Acknowledgement and redelivery of a session's deliveries. Owning thread: the broker thread.
+ * Acknowledgement and redelivery of a session's deliveries: a delivery returned counted goes back
+ * after its destination's redelivery delay, or to the dead-letter queue once its attempts are spent.
+ * Owning thread: the broker thread.
  */
 final class SessionOperations {
 
     private final ConsumerOffsetStore offsets;
+    private final DeliveryConfig delivery;
+    private final Clock clock;
+    private final MessageMover mover;
 
-    SessionOperations(ConsumerOffsetStore offsets) {
+    SessionOperations(ConsumerOffsetStore offsets, DeliveryConfig delivery, Clock clock, MessageMover mover) {
         this.offsets = offsets;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.mover = mover;
     }
 
     /**
@@ -34,19 +45,16 @@ final class SessionOperations {
             }
         } else {
             for (long deliveryId : deliveryIds) {
-                Delivery delivery = session.deliveries.get(deliveryId);
-                if (delivery != null) {
-                    acked.add(delivery);
+                Delivery found = session.deliveries.get(deliveryId);
+                if (found != null) {
+                    acked.add(found);
                 }
             }
         }
-        for (Delivery delivery : acked) {
-            if (session.deliveries.remove(delivery.deliveryId) != null) {
-                QueueState queue = delivery.queue;
-                queue.inFlight.remove(delivery.queueOffset);
-                if (!delivery.consumer.destination.deleted) {
-                    offsets.ack(queue.group, queue.topic, queue.queueId, delivery.queueOffset);
-                }
+        for (Delivery done : acked) {
+            if (session.deliveries.remove(done.deliveryId) != null) {
+                done.queue.inFlight.remove(done.queueOffset);
+                done.consumer.subscription.acknowledge(offsets, done.queue, done.queueOffset);
             }
         }
     }
@@ -59,12 +67,26 @@ final class SessionOperations {
      */
     Set<DestinationState> recover(SessionState session) {
         Set<DestinationState> touched = new LinkedHashSet<>();
-        for (Delivery delivery : session.deliveries.values()) {
-            delivery.queue.release(delivery, true);
-            touched.add(delivery.consumer.destination);
+        long nowMs = clock.millis();
+        for (Delivery returned : session.deliveries.values()) {
+            redeliverOrDeadLetter(returned, nowMs);
+            touched.add(returned.consumer.destination);
         }
         session.deliveries.clear();
         return touched;
+    }
+
+    private void redeliverOrDeadLetter(Delivery returned, long nowMs) {
+        RedeliveryPolicy policy = delivery.policyFor(returned.consumer.destination.name);
+        if (policy.exhausted(returned.deliveryCount)) {
+            if (returned.queue.inFlight.remove(returned.queueOffset) != null) {
+                mover.deadLetter(returned.consumer.subscription, returned.queue, new QueueState.Pending(
+                        returned.record, returned.deliveryCount, returned.priority, nowMs));
+            }
+            return;
+        }
+        long visibleAtMs = nowMs + policy.delayBeforeRedeliveryMs(returned.deliveryCount);
+        returned.queue.release(returned, true, visibleAtMs, nowMs);
     }
 
     /**
@@ -74,11 +96,12 @@ final class SessionOperations {
      * @param deliveryIds deliveries its client never gave to the application
      */
     void returnUnconsumed(ConsumerState consumer, long[] deliveryIds) {
+        long nowMs = clock.millis();
         for (long deliveryId : deliveryIds) {
-            Delivery delivery = consumer.session.deliveries.get(deliveryId);
-            if (delivery != null && delivery.consumer == consumer) {
+            Delivery returned = consumer.session.deliveries.get(deliveryId);
+            if (returned != null && returned.consumer == consumer) {
                 consumer.session.deliveries.remove(deliveryId);
-                delivery.queue.release(delivery, false);
+                returned.queue.release(returned, false, nowMs, nowMs);
             }
         }
     }

@@ -159,7 +159,9 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause) {
         if (cause instanceof ProtocolException e) {
             LOG.debug("Frame rejected on {}: {}", ctx.channel().remoteAddress(), e.getMessage());
-            if (e.isStreamInSync()) {
+            // Before the handshake nothing proves the peer speaks this protocol at all (an HTTP
+            // request reads as a 1 GiB frame): answer and close rather than skip what it declared.
+            if (e.isStreamInSync() && connection != null) {
                 OutboundFrames.writeError(ctx.channel(), e.correlationId(), CommandCode.ERROR, e.errorCode(),
                     CodecSupport.reasonOf(e));
             } else {

@@ -6,7 +6,7 @@ import org.cairnmq.server.remoting.ProcessorRegistry;
 
 /**
  * Registers the processors of the messaging commands (docs/PROTOCOL.md: destinations and sending,
- * consuming, CLOSE_SESSION, local transactions), all over one {@link Broker}.
+ * consuming, CLOSE_SESSION, local transactions, CLIENT_ID and UNSUBSCRIBE), all over one {@link Broker}.
  */
 public final class MessagingProcessors {
 
@@ -40,5 +40,8 @@ public final class MessagingProcessors {
         registry.register(CommandCode.TX_COMMIT, transactions);
         registry.register(CommandCode.TX_ROLLBACK, transactions);
         registry.register(CommandCode.BROWSE, new BrowseProcessor(support));
+        SubscriptionProcessor subscriptions = new SubscriptionProcessor(support);
+        registry.register(CommandCode.CLIENT_ID, subscriptions);
+        registry.register(CommandCode.UNSUBSCRIBE, subscriptions);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 
 import org.cairnmq.server.store.AppendRequest;
 import org.cairnmq.server.store.AppendResult;
@@ -49,6 +50,7 @@ public final class CommitLogAppender implements StoreAgent {
     private final Clock clock;
     private final DiskSpaceMonitor diskSpace;
     private final Runnable onPublished;
+    private final LongFunction<MappedSegment> standbySegments;
     private final Queue<AppendTask> queue = new ConcurrentLinkedQueue<>();
     private final List<AppendTask> batch = new ArrayList<>();
     private final CommitLogRecordCodec codec = new CommitLogRecordCodec();
@@ -68,14 +70,17 @@ public final class CommitLogAppender implements StoreAgent {
      * @param clock the source of store timestamps
      * @param diskSpace the volume's free-space probe
      * @param onPublished called on this thread after new records became readable (wakes dispatch)
+     * @param standbySegments at roll-over, given the new segment's base offset: a segment mapped
+     *     ahead of time (see {@link SegmentWarmer#take}), or null to create it here
      */
     public CommitLogAppender(StoreConfig config, CommitLog commitLog, Clock clock, DiskSpaceMonitor diskSpace,
-            Runnable onPublished) {
+            Runnable onPublished, LongFunction<MappedSegment> standbySegments) {
         this.config = config;
         this.commitLog = commitLog;
         this.clock = clock;
         this.diskSpace = diskSpace;
         this.onPublished = onPublished;
+        this.standbySegments = standbySegments;
         this.writer = new StagedSegmentWriter(commitLog, config.maxRecordBytes(),
                 config.flushMode() == FlushMode.SYNC);
     }
@@ -350,7 +355,10 @@ public final class CommitLogAppender implements StoreAgent {
             return PutStatus.DISK_FULL;
         }
         try {
-            writer.switchTo(commitLog.segments().createNext(commitLog.writtenOffset()));
+            long baseOffset = commitLog.writtenOffset();
+            MappedSegment standby = standbySegments.apply(baseOffset);
+            writer.switchTo(standby != null ? commitLog.segments().addNext(standby)
+                    : commitLog.segments().createNext(baseOffset));
             return PutStatus.OK;
         } catch (RuntimeException e) {
             LOG.error("creating the CommitLog segment at {} failed", commitLog.writtenOffset(), e);

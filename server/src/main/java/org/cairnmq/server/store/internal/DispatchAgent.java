@@ -25,6 +25,8 @@ import org.cairnmq.server.store.StoreException;
  * dispatcher in registration order. It also flushes every dispatcher each checkpoint interval
  * (publishing the CommitLog offset up to which the ConsumeQueues are durable) and passes retention's
  * deletions on to the dispatchers, so that each dispatcher is only ever called on this thread.
+ * After each batch it completes the {@link DispatchWaiters} the batch passed (read-your-writes);
+ * when it stops, it fails the rest.
  *
  * <p>Owning thread: the dispatch thread; before it starts, recovery calls {@link #dispatchUpTo} on the
  * starting thread.
@@ -40,6 +42,7 @@ public final class DispatchAgent implements StoreAgent {
     private final List<CommitLogDispatcher> dispatchers = new CopyOnWriteArrayList<>();
     private final CommitLogRecordCodec codec = new CommitLogRecordCodec();
     private final long flushIntervalNs;
+    private final DispatchWaiters waiters = new DispatchWaiters(this::dispatchedOffset);
     private volatile long dispatchedOffset;
     private volatile long consumeQueueFlushedOffset;
     private volatile long deletedBelowRequest = NO_DELETE_REQUEST;
@@ -121,6 +124,13 @@ public final class DispatchAgent implements StoreAgent {
     }
 
     /**
+     * @return the futures waiting for records to be dispatched, completed on this agent's thread
+     */
+    public DispatchWaiters waiters() {
+        return waiters;
+    }
+
+    /**
      * @return the CommitLog offset up to which the ConsumeQueue entries are durable
      */
     public long consumeQueueFlushedOffset() {
@@ -144,6 +154,7 @@ public final class DispatchAgent implements StoreAgent {
             nextFlushNs = System.nanoTime() + flushIntervalNs;
         }
         int dispatched = dispatchUpTo(commitLog.confirmedOffset());
+        waiters.completeBelow(dispatchedOffset);
         passOnDeletion();
         if (System.nanoTime() - nextFlushNs >= 0) {
             flushDispatchers();
@@ -157,9 +168,14 @@ public final class DispatchAgent implements StoreAgent {
 
     @Override
     public void onClose() {
-        dispatchUpTo(commitLog.confirmedOffset());
-        passOnDeletion();
-        flushDispatchers();
+        try {
+            dispatchUpTo(commitLog.confirmedOffset());
+            waiters.completeBelow(dispatchedOffset);
+            passOnDeletion();
+            flushDispatchers();
+        } finally {
+            waiters.failAll();
+        }
     }
 
     /**

@@ -134,6 +134,37 @@ public final class MappedSegmentList {
      * @return the new segment
      */
     public synchronized MappedSegment createNext(long baseOffset) {
+        requireNext(baseOffset);
+        return addNext(MappedSegment.open(directory, baseOffset, segmentBytes));
+    }
+
+    /**
+     * Maps the segment that will follow the last one without adding it to the list (the
+     * {@link SegmentWarmer}'s standby); {@link #addNext} adds it once the writer reaches it.
+     *
+     * @param baseOffset the segment's base offset, the last segment's end offset
+     * @return the mapped segment, not in the list
+     */
+    public synchronized MappedSegment openNext(long baseOffset) {
+        requireNext(baseOffset);
+        return MappedSegment.open(directory, baseOffset, segmentBytes);
+    }
+
+    /**
+     * Adds a segment mapped by {@link #openNext} at the tail.
+     *
+     * @param next the segment; it must follow the last one
+     * @return {@code next}
+     */
+    public synchronized MappedSegment addNext(MappedSegment next) {
+        requireNext(next.baseOffset());
+        MappedSegment[] grown = Arrays.copyOf(segments, segments.length + 1);
+        grown[grown.length - 1] = next;
+        segments = grown;
+        return next;
+    }
+
+    private void requireNext(long baseOffset) {
         MappedSegment last = last();
         if (baseOffset % segmentBytes != 0 || last != null && baseOffset != last.endOffset()) {
             throw new StoreException(StoreException.Category.STATE,
@@ -142,11 +173,6 @@ public final class MappedSegmentList {
         if (last == null) {
             createDirectory();
         }
-        MappedSegment created = MappedSegment.open(directory, baseOffset, segmentBytes);
-        MappedSegment[] grown = Arrays.copyOf(segments, segments.length + 1);
-        grown[grown.length - 1] = created;
-        segments = grown;
-        return created;
     }
 
     private void createDirectory() {

@@ -18,7 +18,8 @@ import org.cairnmq.server.store.CommitLogRecordDescriptor;
  * <p>In SYNC mode the writer also preallocates: it keeps up to {@value #PREALLOCATE_CHUNK_BYTES}
  * bytes of zeros written ahead of its position ({@link #preallocateAhead()}), so that the file's
  * blocks are allocated, and the allocation committed, by an occasional force instead of by every
- * group commit.
+ * group commit. When the {@link SegmentWarmer} (both modes) has already pre-touched the region
+ * ahead, the writer skips it: the warmer's zeros serve the same purpose.
  *
  * <p>Owning thread: the appender.
  *
@@ -91,7 +92,7 @@ final class StagedSegmentWriter {
         if (zeros == null || segment == null) {
             return;
         }
-        int from = Math.max(preallocatedPosition, position());
+        int from = Math.max(Math.max(preallocatedPosition, segment.touchedPosition()), position());
         if (from - position() >= PREALLOCATE_CHUNK_BYTES / 2 || from >= segment.sizeBytes()) {
             return;
         }

@@ -1,0 +1,94 @@
+package org.cairnmq.jms.connection;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.TransactionRolledBackException;
+import java.util.Map;
+import org.cairnmq.client.session.BrokerChannel;
+import org.cairnmq.client.session.ClientCommands;
+import org.cairnmq.protocol.command.CommandCode;
+
+/**
+ * Ends a session's unit of work: commit, and the rollback or recover that makes the broker redeliver
+ * every unacknowledged message.
+ *
+ * <p>{@link #recover()} drops what the session's consumers prefetched, then sends RECOVER (or
+ * TX_ROLLBACK) so the broker redelivers every unacknowledged message, flagged redelivered, and gives
+ * the broker back the credit of the dropped deliveries.
+ *
+ * <p>Design note: a delivery already on the wire when RECOVER is sent is kept, not dropped. The broker
+ * redispatches right away within the consumer's remaining credit, so redeliveries can arrive before
+ * the RECOVER answer and cannot be told from such a stale delivery; dropping in that window would
+ * strand them. The cost is a rare duplicate of a message that was in flight at that instant.
+ *
+ * <p>Thread safety: the session's thread of control.
+ */
+final class SessionRecovery {
+
+    private final long sessionId;
+    private final long requestTimeoutMs;
+    private final SessionAcks acks;
+    private final SessionChildren children;
+
+    SessionRecovery(final long sessionId, final long requestTimeoutMs, final SessionAcks acks,
+                    final SessionChildren children) {
+        this.sessionId = sessionId;
+        this.requestTimeoutMs = requestTimeoutMs;
+        this.acks = acks;
+        this.children = children;
+    }
+
+    /**
+     * Commits the local transaction; when the broker rolled it back instead, drops what was prefetched
+     * (the broker redelivers it) and rethrows.
+     *
+     * @throws TransactionRolledBackException if the transaction was rolled back
+     * @throws JMSException if a broker cannot be reached
+     */
+    void commit() throws JMSException {
+        try {
+            acks.commit();
+        } catch (final TransactionRolledBackException rolledBack) {
+            children.dropPrefetched();
+            children.regrantDropped();
+            throw rolledBack;
+        }
+    }
+
+    /**
+     * Rolls back (a transacted session) or recovers (the others): the broker redelivers every
+     * unacknowledged message of the session.
+     *
+     * @throws JMSException if a broker cannot be reached
+     */
+    void recover() throws JMSException {
+        try {
+            children.dropPrefetched();
+            final SessionAcks.Recovery recovery = acks.endForRecovery(children.consumedFrom());
+            for (final Map.Entry<BrokerChannel, CommandCode> entry : recovery.commands().entrySet()) {
+                final BrokerChannel channel = entry.getKey();
+                Await.done(entry.getValue() == CommandCode.TX_ROLLBACK
+                    ? channel.request(CommandCode.TX_ROLLBACK, ClientCommands.transaction(sessionId, recovery.txId()))
+                    : channel.request(CommandCode.RECOVER, ClientCommands.sessionOnly(sessionId)),
+                    requestTimeoutMs);
+            }
+        } finally {
+            children.regrantDropped();
+        }
+    }
+
+    /**
+     * Rolls back the sends of the open transaction as the session closes (CLOSE_SESSION rolls back
+     * what the broker can attribute to the session, and a SEND names none).
+     *
+     * @throws JMSException if a broker cannot be reached
+     */
+    void rollbackSendsOnClose() throws JMSException {
+        final SessionAcks.Recovery recovery = acks.endForClose();
+        for (final BrokerChannel channel : recovery.commands().keySet()) {
+            if (channel.isOpen()) {
+                Await.done(channel.request(CommandCode.TX_ROLLBACK,
+                    ClientCommands.transaction(sessionId, recovery.txId())), requestTimeoutMs);
+            }
+        }
+    }
+}

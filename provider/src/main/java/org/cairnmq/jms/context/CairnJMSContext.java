@@ -1,0 +1,387 @@
+package org.cairnmq.jms.context;
+
+import static org.cairnmq.jms.context.Unchecked.call;
+import static org.cairnmq.jms.context.Unchecked.run;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.io.Serializable;
+import org.cairnmq.jms.connection.CairnConnection;
+import org.cairnmq.jms.connection.CairnMessageConsumer;
+import org.cairnmq.jms.connection.CairnSession;
+import org.cairnmq.jms.internal.JmsExceptions;
+
+/**
+ * The simplified API's {@link JMSContext}: one session over a connection, with unchecked exceptions.
+ *
+ * <p>The session is created on first use, so that {@link #setClientID(String)} works on a new context
+ * as it does on a new connection. Consumers start the connection unless {@link #setAutoStart(boolean)}
+ * turned that off. Contexts made with {@link #createContext(int)} share the connection, which closes
+ * with the last of them.
+ *
+ * <p>Thread safety: as a session, one thread of control; {@link #close()} may come from any thread.
+ */
+public final class CairnJMSContext implements JMSContext {
+
+    private final SharedConnection shared;
+    private final int sessionMode;
+    private volatile boolean autoStart = true;
+    private volatile boolean closed;
+    private CairnSession session;
+    private MessageProducer producer;
+
+    /**
+     * Creates a context over a connection a factory just made, the first and owning context.
+     *
+     * @param connection the new connection
+     * @param sessionMode one of the four session modes of {@link JMSContext}
+     * @throws JMSRuntimeException if the session mode is not valid (the connection is then closed)
+     */
+    public CairnJMSContext(final CairnConnection connection, final int sessionMode) {
+        this(new SharedConnection(connection), validMode(sessionMode, connection));
+    }
+
+    private CairnJMSContext(final SharedConnection shared, final int sessionMode) {
+        this.shared = shared;
+        this.sessionMode = sessionMode;
+        shared.retain();
+    }
+
+    private static int validMode(final int sessionMode, final CairnConnection connection) {
+        if (sessionMode < JMSContext.SESSION_TRANSACTED || sessionMode > JMSContext.DUPS_OK_ACKNOWLEDGE) {
+            run(connection::close);
+            throw new JMSRuntimeException("CAIRN-J080 Invalid session mode " + sessionMode, "ILLEGAL_ARGUMENT");
+        }
+        return sessionMode;
+    }
+
+    @Override
+    public JMSContext createContext(final int newSessionMode) {
+        checkOpen();
+        if (newSessionMode < JMSContext.SESSION_TRANSACTED || newSessionMode > JMSContext.DUPS_OK_ACKNOWLEDGE) {
+            throw new JMSRuntimeException("CAIRN-J080 Invalid session mode " + newSessionMode, "ILLEGAL_ARGUMENT");
+        }
+        return new CairnJMSContext(shared, newSessionMode);
+    }
+
+    // ---- the connection
+
+    @Override
+    public String getClientID() {
+        checkOpen();
+        return call(shared.connection()::getClientID);
+    }
+
+    @Override
+    public void setClientID(final String clientId) {
+        checkOpen();
+        if (shared.wasShared()) {
+            throw new IllegalStateRuntimeException("CAIRN-J083 The client id cannot be set once the connection "
+                + "is shared by a second JMSContext", "ILLEGAL_STATE", null);
+        }
+        run(() -> shared.connection().setClientID(clientId));
+    }
+
+    @Override
+    public ConnectionMetaData getMetaData() {
+        checkOpen();
+        return call(shared.connection()::getMetaData);
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() {
+        checkOpen();
+        return call(shared.connection()::getExceptionListener);
+    }
+
+    @Override
+    public void setExceptionListener(final ExceptionListener listener) {
+        checkOpen();
+        run(() -> shared.connection().setExceptionListener(listener));
+    }
+
+    @Override
+    public void start() {
+        checkOpen();
+        run(shared.connection()::start);
+    }
+
+    @Override
+    public void stop() {
+        checkOpen();
+        run(shared.connection()::stop);
+    }
+
+    @Override
+    public void setAutoStart(final boolean newAutoStart) {
+        checkOpen();
+        autoStart = newAutoStart;
+    }
+
+    @Override
+    public boolean getAutoStart() {
+        checkOpen();
+        return autoStart;
+    }
+
+    /**
+     * Closes the context's session, waiting for its listeners and asynchronous sends, and the connection
+     * when no other context shares it.
+     *
+     * @throws IllegalStateRuntimeException if called from a message or completion listener of this context
+     *     (the context then stays open)
+     */
+    @Override
+    public void close() {
+        final CairnSession current;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            current = session;
+        }
+        JMSException failure = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (final IllegalStateException refused) {
+                throw JmsExceptions.toJmsRuntimeException(refused);
+            } catch (final JMSException closeFailure) {
+                failure = closeFailure;
+            }
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        run(shared::release);
+        if (failure != null) {
+            throw JmsExceptions.toJmsRuntimeException(failure);
+        }
+    }
+
+    // ---- messages
+
+    @Override
+    public BytesMessage createBytesMessage() {
+        return call(session()::createBytesMessage);
+    }
+
+    @Override
+    public MapMessage createMapMessage() {
+        return call(session()::createMapMessage);
+    }
+
+    @Override
+    public Message createMessage() {
+        return call(session()::createMessage);
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() {
+        return call(session()::createObjectMessage);
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(final Serializable object) {
+        return call(() -> session().createObjectMessage(object));
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() {
+        return call(session()::createStreamMessage);
+    }
+
+    @Override
+    public TextMessage createTextMessage() {
+        return call(session()::createTextMessage);
+    }
+
+    @Override
+    public TextMessage createTextMessage(final String text) {
+        return call(() -> session().createTextMessage(text));
+    }
+
+    // ---- the session
+
+    @Override
+    public boolean getTransacted() {
+        checkOpen();
+        return sessionMode == JMSContext.SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getSessionMode() {
+        checkOpen();
+        return sessionMode;
+    }
+
+    @Override
+    public void commit() {
+        run(session()::commit);
+    }
+
+    @Override
+    public void rollback() {
+        run(session()::rollback);
+    }
+
+    @Override
+    public void recover() {
+        run(session()::recover);
+    }
+
+    @Override
+    public void acknowledge() {
+        run(session()::acknowledge);
+    }
+
+    @Override
+    public void unsubscribe(final String name) {
+        run(() -> session().unsubscribe(name));
+    }
+
+    // ---- producers, consumers, destinations
+
+    @Override
+    public JMSProducer createProducer() {
+        checkOpen();
+        return new CairnJMSProducer(this);
+    }
+
+    @Override
+    public JMSConsumer createConsumer(final Destination destination) {
+        return consumer(() -> session().createConsumer(destination));
+    }
+
+    @Override
+    public JMSConsumer createConsumer(final Destination destination, final String messageSelector) {
+        return consumer(() -> session().createConsumer(destination, messageSelector));
+    }
+
+    @Override
+    public JMSConsumer createConsumer(final Destination destination, final String messageSelector,
+                                      final boolean noLocal) {
+        return consumer(() -> session().createConsumer(destination, messageSelector, noLocal));
+    }
+
+    @Override
+    public JMSConsumer createDurableConsumer(final Topic topic, final String name) {
+        return consumer(() -> session().createDurableConsumer(topic, name));
+    }
+
+    @Override
+    public JMSConsumer createDurableConsumer(final Topic topic, final String name, final String messageSelector,
+                                             final boolean noLocal) {
+        return consumer(() -> session().createDurableConsumer(topic, name, messageSelector, noLocal));
+    }
+
+    @Override
+    public JMSConsumer createSharedDurableConsumer(final Topic topic, final String name) {
+        return consumer(() -> session().createSharedDurableConsumer(topic, name));
+    }
+
+    @Override
+    public JMSConsumer createSharedDurableConsumer(final Topic topic, final String name,
+                                                   final String messageSelector) {
+        return consumer(() -> session().createSharedDurableConsumer(topic, name, messageSelector));
+    }
+
+    @Override
+    public JMSConsumer createSharedConsumer(final Topic topic, final String sharedSubscriptionName) {
+        return consumer(() -> session().createSharedConsumer(topic, sharedSubscriptionName));
+    }
+
+    @Override
+    public JMSConsumer createSharedConsumer(final Topic topic, final String sharedSubscriptionName,
+                                            final String messageSelector) {
+        return consumer(() -> session().createSharedConsumer(topic, sharedSubscriptionName, messageSelector));
+    }
+
+    private JMSConsumer consumer(final Unchecked.JmsCall<MessageConsumer> create) {
+        final CairnMessageConsumer created = (CairnMessageConsumer) call(create);
+        if (autoStart) {
+            run(shared.connection()::start);
+        }
+        return new CairnJMSConsumer(created);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(final Queue queue) {
+        return call(() -> session().createBrowser(queue));
+    }
+
+    @Override
+    public QueueBrowser createBrowser(final Queue queue, final String messageSelector) {
+        return call(() -> session().createBrowser(queue, messageSelector));
+    }
+
+    @Override
+    public Queue createQueue(final String queueName) {
+        return call(() -> session().createQueue(queueName));
+    }
+
+    @Override
+    public Topic createTopic(final String topicName) {
+        return call(() -> session().createTopic(topicName));
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() {
+        return call(session()::createTemporaryQueue);
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() {
+        return call(session()::createTemporaryTopic);
+    }
+
+    // ---- what the producers call
+
+    /** The context's one anonymous producer, which every {@link CairnJMSProducer} of it sends through. */
+    synchronized MessageProducer producer() throws JMSException {
+        final CairnSession current = session();
+        if (producer == null) {
+            producer = current.createProducer(null);
+        }
+        return producer;
+    }
+
+    /** The context's session, created on first use. */
+    synchronized CairnSession session() {
+        checkOpen();
+        if (session == null) {
+            session = (CairnSession) call(() -> shared.connection().createSession(sessionMode));
+        }
+        return session;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateRuntimeException("CAIRN-J081 The JMSContext is closed", "ILLEGAL_STATE", null);
+        }
+    }
+}
