@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -43,8 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code asyncAppendWarmBurst}: bursts of {@link #BURST_RECORDS} appends (about 36 MiB) that
  *       fit the region the store's warmer pre-touched ahead of the write position; before each burst
  *       (not measured) it waits until the warmer has touched that far. ops/s counts records: the
- *       append rate into warm pages, to compare with the disk's warm-rewrite bandwidth. The other
- *       async figures are the sustained rate, where the warmer competes with the appender.
+ *       append rate into warm pages, to compare with the disk's warm-rewrite bandwidth. With
+ *       {@code warmAheadBytes=0} the same bursts go into fresh pages. The other async figures are
+ *       the sustained rate, where the warmer competes with the appender for the CPU.
  *   <li>{@code syncAppend*}: synchronous flush with group commit; each thread waits for its own
  *       record to be durable before it appends the next, as a persistent JMS send does. Compare
  *       {@code ops/s × 1 KiB} with {@code writeAndForce64KiB}'s bandwidth. Each iteration prints
@@ -83,7 +85,8 @@ public class StoreAppendBenchmark {
             directory = Files.createTempDirectory("cairn-store-append");
             StoreConfig config = StoreConfig.defaults(directory)
                     .withCommitLogSegmentBytes(SEGMENT_BYTES)
-                    .withFlushMode(flushMode());
+                    .withFlushMode(flushMode())
+                    .withCommitLogWarmAheadBytes(warmAheadBytes());
             store = new MessageStore(config);
             store.start();
             payload = new byte[RECORD_PAYLOAD_BYTES];
@@ -108,18 +111,33 @@ public class StoreAppendBenchmark {
             return FlushMode.SYNC;
         }
 
+        int warmAheadBytes() {
+            return StoreConfig.DEFAULT_COMMIT_LOG_WARM_AHEAD_BYTES;
+        }
+
         AppendRequest request(int queueId) {
             return new AppendRequest("bench", queueId, 0L, 0, System.currentTimeMillis(), null,
                     ByteBuffer.wrap(payload));
         }
     }
 
-    /** The asynchronous variant of the store. */
+    /**
+     * The asynchronous variant of the store, with the CommitLog warmer on (the default 64 MiB ahead)
+     * and off (0), to compare the two in one run.
+     */
     @State(Scope.Benchmark)
     public static class AsyncStore extends OpenStore {
+        @Param({"67108864", "0"})
+        int warmAheadBytes;
+
         @Override
         FlushMode flushMode() {
             return FlushMode.ASYNC;
+        }
+
+        @Override
+        int warmAheadBytes() {
+            return warmAheadBytes;
         }
     }
 
@@ -181,7 +199,7 @@ public class StoreAppendBenchmark {
             queueId = ThreadLocalRandom.current().nextInt(QUEUE_COUNT);
             long burstBytes = (long) BURST_RECORDS * (RECORD_PAYLOAD_BYTES + 128);
             long deadlineNs = System.nanoTime() + WARM_WAIT_NS;
-            while (store.store.commitLogWarmedOffset() - store.store.maxCommitLogOffset() < burstBytes) {
+            while (store.warmAheadBytes > 0 && store.store.commitLogWarmedOffset() - store.store.maxCommitLogOffset() < burstBytes) {
                 if (System.nanoTime() - deadlineNs > 0) {
                     throw new IllegalStateException("the warmer did not get " + burstBytes + " bytes ahead");
                 }

@@ -122,7 +122,7 @@ public class CairnConnectionFactory
 
     @Override
     public QueueConnection createQueueConnection(final String user, final String password) throws JMSException {
-        return new CairnConnection(config(), opener(), user, password);
+        return CairnConnection.queueConnection(config(), opener(), user, password);
     }
 
     @Override

@@ -64,6 +64,26 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
     private volatile ExceptionListener exceptionListener;
     private String clientId;
     private boolean clientIdFixed;
+    private volatile boolean queueDomainOnly;
+
+    /**
+     * Creates a connection for {@code QueueConnectionFactory.createQueueConnection}: a
+     * {@link jakarta.jms.QueueConnection} refuses the topic subscriptions of the connection consumers, as the
+     * specification requires.
+     *
+     * @param config the factory settings
+     * @param opener opens protocol connections
+     * @param user the user, or {@code null}
+     * @param password the password, or {@code null}
+     * @return the connection
+     * @throws JMSException as {@link #CairnConnection} does
+     */
+    public static CairnConnection queueConnection(final ConnectionConfig config, final ConnectionOpener opener,
+                                                  final String user, final String password) throws JMSException {
+        final CairnConnection connection = new CairnConnection(config, opener, user, password);
+        connection.queueDomainOnly = true;
+        return connection;
+    }
 
     /**
      * Creates a connection and authenticates with a name server.
@@ -93,6 +113,11 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
             links.close();
             throw refused;
         }
+    }
+
+    @Override
+    SessionDomain connectionDomain() {
+        return queueDomainOnly ? SessionDomain.QUEUE : SessionDomain.UNIFIED;
     }
 
     @Override

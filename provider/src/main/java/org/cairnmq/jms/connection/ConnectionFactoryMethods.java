@@ -33,6 +33,9 @@ abstract class ConnectionFactoryMethods implements QueueConnection, TopicConnect
      */
     abstract CairnSession createCairnSession(int sessionMode, SessionDomain domain) throws JMSException;
 
+    /** The API the connection was created through: a {@code QueueConnection} refuses topic-only methods. */
+    abstract SessionDomain connectionDomain();
+
     /**
      * Creates a connection consumer.
      *
@@ -100,6 +103,7 @@ abstract class ConnectionFactoryMethods implements QueueConnection, TopicConnect
                                                              final String messageSelector,
                                                              final ServerSessionPool sessionPool,
                                                              final int maxMessages) throws JMSException {
+        connectionDomain().requireTopics("createSharedConnectionConsumer");
         return openConnectionConsumer(topic, messageSelector, CreateConsumerCodec.SHARED_FLAG,
             SessionArguments.requireName(subscriptionName), sessionPool, maxMessages);
     }
@@ -109,6 +113,7 @@ abstract class ConnectionFactoryMethods implements QueueConnection, TopicConnect
                                                               final String messageSelector,
                                                               final ServerSessionPool sessionPool,
                                                               final int maxMessages) throws JMSException {
+        connectionDomain().requireTopics("createDurableConnectionConsumer");
         return openConnectionConsumer(topic, messageSelector, CreateConsumerCodec.DURABLE_FLAG,
             SessionArguments.requireName(subscriptionName), sessionPool, maxMessages);
     }
@@ -118,6 +123,7 @@ abstract class ConnectionFactoryMethods implements QueueConnection, TopicConnect
                                                                     final String messageSelector,
                                                                     final ServerSessionPool sessionPool,
                                                                     final int maxMessages) throws JMSException {
+        connectionDomain().requireTopics("createSharedDurableConnectionConsumer");
         return openConnectionConsumer(topic, messageSelector,
             CreateConsumerCodec.DURABLE_FLAG | CreateConsumerCodec.SHARED_FLAG,
             SessionArguments.requireName(subscriptionName), sessionPool, maxMessages);

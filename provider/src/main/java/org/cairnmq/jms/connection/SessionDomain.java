@@ -3,8 +3,9 @@ package org.cairnmq.jms.connection;
 import jakarta.jms.IllegalStateException;
 
 /**
- * Which API a session was created through. A {@code QueueSession} refuses the topic-only methods and a
- * {@code TopicSession} the queue-only ones, as the specification requires of the domain interfaces.
+ * Which API a session or connection was created through. A {@code QueueSession} or
+ * {@code QueueConnection} refuses the topic-only methods and a {@code TopicSession} the queue-only
+ * ones, as the specification requires of the domain interfaces.
  */
 enum SessionDomain {
     /** {@code Connection.createSession}: everything is allowed. */
@@ -16,8 +17,8 @@ enum SessionDomain {
 
     void requireTopics(final String method) throws IllegalStateException {
         if (this == QUEUE) {
-            throw new IllegalStateException("CAIRN-J021 " + method + " is not allowed on a QueueSession",
-                "ILLEGAL_STATE");
+            throw new IllegalStateException(
+                "CAIRN-J021 " + method + " is not allowed on a QueueConnection or QueueSession", "ILLEGAL_STATE");
         }
     }
 

@@ -140,6 +140,18 @@ class TopicMessagingIT {
     }
 
     @Test
+    void shouldRefuseToUnsubscribeASharedDurableSubscriptionThatAnotherConnectionConsumes() throws JMSException {
+        final Session consuming = connection(null).createSession();
+        final Topic topic = consuming.createTopic("shared.durable");
+        final MessageConsumer active = consuming.createSharedDurableConsumer(topic, "everyone");
+        final Session other = connection(null).createSession();
+
+        assertThatThrownBy(() -> other.unsubscribe("everyone")).isInstanceOf(IllegalStateException.class);
+        active.close();
+        other.unsubscribe("everyone");
+    }
+
+    @Test
     void shouldRefuseAnUnsharedDurableSubscriptionWithoutAClientId() throws JMSException {
         final Session session = connection(null).createSession();
         final Topic topic = session.createTopic("no.client.id");

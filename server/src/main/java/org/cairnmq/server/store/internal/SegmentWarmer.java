@@ -35,10 +35,14 @@ import org.slf4j.LoggerFactory;
  * the standby's creation: once the appender asked for a base offset and created that segment itself,
  * the warmer never maps a second standby of the same file.
  *
- * <p>Design note: the zeros reach the disk too (written back, or forced with the segment), so
- * pre-touching costs a second write of every byte to the disk; it buys appends that cost a copy into
- * an existing page. A failure to pre-touch is logged once and stops the warmer; appends go on into
- * untouched pages.
+ * <p>Design note: zeros reach the disk only if a force or the kernel's writeback finds them before
+ * the appender overwrote them: at most the {@code aheadBytes} region per ASYNC flush interval, and
+ * every byte twice only when appends are slow. Measured on the build machine (2 shared cores), a
+ * fresh page cost about 1 µs per 4 KiB ({@code DiskBaselineBenchmark}: 3.7 GB/s into fresh files
+ * against 9.9 GB/s rewriting a warm one), about 0.25 µs per 1 KiB record, and asynchronous appends
+ * of 1 KiB ran at 0.9 to 1.05 million a second with or without the warmer: the append path is
+ * bound by per-record CPU, not by page allocation, on that machine. A failure to pre-touch is
+ * logged once and stops the warmer; appends go on into untouched pages.
  */
 public final class SegmentWarmer implements StoreAgent {
 
