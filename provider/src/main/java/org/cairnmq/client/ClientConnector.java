@@ -10,6 +10,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -166,6 +167,8 @@ public final class ClientConnector implements ConnectionOpener {
                     final NettyClientConnection connection = new NettyClientConnection(channel, config);
                     channel.attr(SharedGroup.CONNECTION).set(connection);
                     channel.pipeline()
+                        .addLast("flush", new FlushConsolidationHandler(
+                            FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
                         .addLast("idle", new IdleStateHandler(config.idleTimeoutMs(), config.heartbeatIntervalMs(), 0L,
                             TimeUnit.MILLISECONDS))
                         .addLast("frames", new FrameDecoder(config.maxFrameLengthBytes()))

@@ -3,8 +3,7 @@ package org.cairnmq.protocol.codec;
 import io.netty.buffer.ByteBuf;
 
 /**
- * The request bodies that name only a session: RECOVER and CLOSE_SESSION. Both answer with an
- * empty body.
+ * The request body that names only a session: CLOSE_SESSION. It answers with an empty body.
  *
  * <pre>
  *  long sessionId
@@ -16,7 +15,7 @@ public final class SessionCodec {
     }
 
     /**
-     * Encodes a RECOVER or CLOSE_SESSION body.
+     * Encodes a CLOSE_SESSION body.
      *
      * @param sessionId the session
      * @return the body writer
@@ -26,7 +25,7 @@ public final class SessionCodec {
     }
 
     /**
-     * Decodes a RECOVER or CLOSE_SESSION body.
+     * Decodes a CLOSE_SESSION body.
      *
      * @param in the body
      * @return the session id

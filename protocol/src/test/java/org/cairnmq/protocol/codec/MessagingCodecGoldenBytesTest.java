@@ -164,6 +164,20 @@ class MessagingCodecGoldenBytesTest {
     }
 
     @Test
+    void shouldEncodeAndDecodeRecoverAndRollbackBodies() {
+        final String golden = "0000000000000002" + "0000000000000003" + "00000002" + "0000000000000011"
+            + "0000000000000012";
+        assertThat(hex(RecoverCodec.request(2L, 3L, new long[] {17L, 18L}))).isEqualTo(golden);
+        final RecoverCodec.Request decoded = RecoverCodec.decode(bytes(golden));
+        assertThat(decoded.sessionId()).isEqualTo(2L);
+        assertThat(decoded.txId()).isEqualTo(3L);
+        assertThat(decoded.consumedDeliveryIds()).containsExactly(17L, 18L);
+
+        assertThat(hex(RecoverCodec.response(18L))).isEqualTo("0000000000000012");
+        assertThat(RecoverCodec.decodeResponse(bytes("0000000000000012"))).isEqualTo(18L);
+    }
+
+    @Test
     void shouldEncodeAndDecodeTransactionBodies() {
         final String golden = "0000000000000002" + "0000000000000003";
         assertThat(hex(TxCodec.request(2L, 3L))).isEqualTo(golden);

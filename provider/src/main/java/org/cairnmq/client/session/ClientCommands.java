@@ -18,6 +18,7 @@ import org.cairnmq.protocol.codec.DestinationRef;
 import org.cairnmq.protocol.codec.PullCodec;
 import org.cairnmq.protocol.codec.QueryRouteCodec;
 import org.cairnmq.protocol.codec.SendCodec;
+import org.cairnmq.protocol.codec.RecoverCodec;
 import org.cairnmq.protocol.codec.SessionCodec;
 import org.cairnmq.protocol.codec.TxCodec;
 import org.cairnmq.protocol.codec.UnsubscribeCodec;
@@ -108,14 +109,24 @@ public final class ClientCommands {
         return AckCodec.request(sessionId, txId, AckMode.INDIVIDUAL, deliveryIds);
     }
 
-    /** RECOVER and CLOSE_SESSION: a body of the session id alone. */
+    /** CLOSE_SESSION: a body of the session id alone. */
     public static BodyWriter sessionOnly(final long sessionId) {
         return SessionCodec.request(sessionId);
     }
 
-    /** TX_COMMIT and TX_ROLLBACK. */
+    /** TX_COMMIT. */
     public static BodyWriter transaction(final long sessionId, final long txId) {
         return TxCodec.request(sessionId, txId);
+    }
+
+    /** RECOVER (txId 0) and TX_ROLLBACK, naming the deliveries the application consumed. */
+    public static BodyWriter recover(final long sessionId, final long txId, final long[] consumedDeliveryIds) {
+        return RecoverCodec.request(sessionId, txId, consumedDeliveryIds);
+    }
+
+    /** Reads the RECOVER / TX_ROLLBACK answer: the highest delivery id the broker took back. */
+    public static long readRecovered(final ByteBuf in) {
+        return RecoverCodec.decodeResponse(in);
     }
 
     /** BROWSE. */

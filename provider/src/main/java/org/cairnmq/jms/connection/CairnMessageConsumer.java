@@ -318,6 +318,11 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
         dropped.addAndGet(buffer.drainIds().length);
     }
 
+    /** Drops the prefetched deliveries the broker took back, counting them for {@link #regrantDropped()}. */
+    void dropPrefetchedUpTo(final long highestReturnedDeliveryId) {
+        dropped.addAndGet(buffer.drainUpTo(highestReturnedDeliveryId));
+    }
+
     /** Gives the broker back the credit of the dropped deliveries. */
     void regrantDropped() {
         final int count = dropped.getAndSet(0);

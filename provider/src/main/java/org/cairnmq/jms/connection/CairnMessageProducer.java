@@ -27,10 +27,19 @@ import org.cairnmq.protocol.command.CommandCode;
  * A producer: sets the send-time headers (message id made on the client, timestamp, expiration,
  * delivery time), encodes the record and sends it.
  *
- * <p>Design note: every send waits for the broker's answer, persistent or not, so that a failed send
- * always surfaces as a {@link JMSException} from {@code send}, as the specification requires of a
- * synchronous send. The asynchronous {@code send(..., CompletionListener)} does not wait; its listener
- * runs on the session's thread when the answer arrives ({@link SendCompletions}).
+ * <p>Design note: a synchronous send of a PERSISTENT message, and every send of a transacted session,
+ * waits for the broker's answer, so that a failed send surfaces as a {@link JMSException} from
+ * {@code send} (a persistent send returns only once the message is durable). A synchronous
+ * NON_PERSISTENT send outside a transaction is pipelined, as Artemis does by default: it returns once
+ * the message is written to the connection, with at most {@link SendCompletions#MAX_UNANSWERED_SENDS}
+ * such sends and {@link SendCompletions#MAX_UNANSWERED_BYTES} of records of the session unanswered (a
+ * further send waits for room; the broker holds a send it must delay, so its flow control still
+ * blocks the producer once the window is full). The broker still answers each one; the first failure
+ * it reports is thrown by the session's next send, or by closing the producer or the session (which
+ * wait for the outstanding answers), and given to the connection's
+ * {@link jakarta.jms.ExceptionListener}. Order is kept: one connection carries the sends in order.
+ * The asynchronous {@code send(..., CompletionListener)} does not wait either; its listener runs on
+ * the session's thread when the answer arrives ({@link SendCompletions}).
  *
  * <p>Thread safety: the session's thread of control.
  */
@@ -158,6 +167,7 @@ public final class CairnMessageProducer implements QueueSender, TopicPublisher {
         session.completions().awaitAll(session.connection().config().requestTimeoutMs());
         markClosed();
         session.removeProducer(this);
+        session.completions().throwUnansweredFailure();
     }
 
     void markClosed() {
@@ -263,19 +273,46 @@ public final class CairnMessageProducer implements QueueSender, TopicPublisher {
             copyHeadersBack(cairnMessage, message);
         }
         final BrokerChannel channel = session.connection().channelFor(target);
+        final long txId = session.txIdForSend(channel);
+        final boolean pipelined = completionListener == null && mode == DeliveryMode.NON_PERSISTENT
+            && txId == ClientCommands.NO_TRANSACTION;
+        final long timeoutMs = session.connection().config().requestTimeoutMs();
+        session.completions().throwUnansweredFailure();
         final CompletableFuture<ByteBuf> response;
         final ByteBuf record = mapper.encode(cairnMessage);
+        final int recordBytes = record.readableBytes();
         try {
-            response = channel.request(CommandCode.SEND,
-                ClientCommands.send(session.txIdForSend(channel), queueFor(cairnMessage, target), record));
+            if (pipelined) {
+                session.completions().reserveUnanswered(recordBytes, timeoutMs);
+            }
+            response = request(channel, txId, cairnMessage, target, record, pipelined);
         } finally {
             record.release();
         }
-        if (completionListener == null) {
-            Await.done(response, session.connection().config().requestTimeoutMs());
-            return;
+        if (pipelined) {
+            session.completions().trackUnanswered(response, recordBytes, session.connection());
+        } else if (completionListener == null) {
+            Await.done(response, timeoutMs);
+        } else {
+            session.completions().track(response, cairnMessage, message, completionListener);
         }
-        session.completions().track(response, cairnMessage, message, completionListener);
+    }
+
+    /** Sends the SEND request; gives back a reserved pipelined place when it cannot be sent. */
+    private CompletableFuture<ByteBuf> request(final BrokerChannel channel, final long txId,
+                                               final CairnMessage message, final CairnDestination target,
+                                               final ByteBuf record, final boolean pipelined) {
+        boolean sent = false;
+        try {
+            final CompletableFuture<ByteBuf> response = channel.request(CommandCode.SEND,
+                ClientCommands.send(txId, queueFor(message, target), record));
+            sent = true;
+            return response;
+        } finally {
+            if (pipelined && !sent) {
+                session.completions().releaseUnanswered(record.readableBytes());
+            }
+        }
     }
 
     /**

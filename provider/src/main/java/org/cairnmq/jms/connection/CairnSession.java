@@ -221,7 +221,10 @@ public final class CairnSession extends SessionFactoryMethods {
             throw new IllegalStateException("CAIRN-J029 A message listener must not close its own session",
                 "ILLEGAL_STATE");
         }
-        JMSException first = attempt(() -> completions.awaitAll(connection.config().requestTimeoutMs()), null);
+        JMSException first = attempt(() -> {
+            completions.awaitAll(connection.config().requestTimeoutMs());
+            completions.throwUnansweredFailure();
+        }, null);
         final ReentrantLock deliveryLock = dispatcher.deliveryLock();
         deliveryLock.lock();
         try {

@@ -13,7 +13,8 @@ import org.cairnmq.client.CairnUrl;
  * <ul>
  *   <li>{@code user}, {@code password}: the default credentials of {@code createConnection()}; none by default.</li>
  *   <li>{@code clientId}: the client id every connection starts with; none by default.</li>
- *   <li>{@code prefetch}: the consumer window in messages; 0 makes every receive a PULL; default 100.</li>
+ *   <li>{@code prefetch}: the consumer window in messages; 0 makes every receive a PULL; default
+ *       {@value #DEFAULT_PREFETCH}.</li>
  *   <li>{@code connectTimeoutMs}: how long one connect attempt may take; default 5000.</li>
  *   <li>{@code requestTimeoutMs}: how long a request waits for its response; default 30000.</li>
  *   <li>{@code reconnectAttempts}: how often to try to reconnect to a lost broker; default 3.</li>
@@ -39,6 +40,18 @@ public record ConnectionConfig(String url, List<String> addresses, String user, 
     public static final String DEFAULT_URL = "cairn://localhost:9876";
 
     /**
+     * The default consumer window, in messages.
+     *
+     * <p>Design note: the window must cover the consumption done while a CREDIT travels to the broker
+     * and its DELIVERs come back; with 100 a single queue receiver starved between refills (about
+     * 19,000 msgs/s of 1 KiB messages on a loaded 2-core host, against 33,000 with 1000). 1000 is
+     * ActiveMQ Classic's queue prefetch and about Artemis' 1 MiB window at 1 KiB. A consumer of large
+     * messages (up to {@code broker.maxMessageBytes} each) or one that competes with others for
+     * fairness should set a smaller {@code prefetch}.
+     */
+    public static final int DEFAULT_PREFETCH = 1000;
+
+    /**
      * Parses a URL.
      *
      * @param url the factory URL
@@ -50,7 +63,7 @@ public record ConnectionConfig(String url, List<String> addresses, String user, 
         final Map<String, String> options = new LinkedHashMap<>(parsed.options());
         final ConnectionConfig config = new ConnectionConfig(url, parsed.addresses(), options.remove("user"),
             options.remove("password"), options.remove("clientId"),
-            intOption(url, options, "prefetch", 100), longOption(url, options, "connectTimeoutMs", 5_000),
+            intOption(url, options, "prefetch", DEFAULT_PREFETCH), longOption(url, options, "connectTimeoutMs", 5_000),
             longOption(url, options, "requestTimeoutMs", 30_000), intOption(url, options, "reconnectAttempts", 3),
             longOption(url, options, "reconnectIntervalMs", 1_000));
         if (!options.isEmpty()) {

@@ -86,6 +86,18 @@ final class PrefetchBuffer {
         return ids;
     }
 
+    /**
+     * Removes the deliveries whose id is at most the given one.
+     *
+     * @param highestDeliveryId the highest id to remove
+     * @return how many were removed
+     */
+    synchronized int drainUpTo(final long highestDeliveryId) {
+        final int before = deliveries.size();
+        deliveries.removeIf(delivery -> delivery.deliveryId() <= highestDeliveryId);
+        return before - deliveries.size();
+    }
+
     /** Refuses further deliveries and wakes the waiting threads. */
     synchronized void close() {
         closed = true;

@@ -2,19 +2,22 @@ package org.cairnmq.jms.connection;
 
 import io.netty.buffer.ByteBuf;
 import jakarta.jms.CompletionListener;
+import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.cairnmq.client.ConnectionLostException;
 import org.cairnmq.jms.message.CairnMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The asynchronous sends of one session that have not completed: their {@link CompletionListener}s
- * run on a completion thread of the session (a {@link SessionDispatcher} of its own), in the order the
- * broker answered, which on one broker connection is the order of the sends.
+ * run on a completion thread of the session (a {@link SessionDispatcher} of its own), in the order of
+ * the sends, as the specification requires, whatever order the broker answered in.
  *
  * <p>Design note: the completion thread is not the message listener thread, so that a message listener
  * that sends asynchronously and then closes its producer (which waits for the completions) does not
@@ -25,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * outstanding completions ({@link #awaitAll}); and the message belongs to the provider until its
  * completion, so a Cairn message is marked in flight and refuses writes until then.
  *
+ * <p>It also counts the session's pipelined sends ({@link #reserveUnanswered},
+ * {@link #trackUnanswered}): synchronous non-persistent sends that do not wait for the broker's
+ * answer, bounded by a window of {@link #MAX_UNANSWERED_SENDS} sends and {@link #MAX_UNANSWERED_BYTES}
+ * bytes. The first failure the broker answers for one of them is thrown by the session's next send
+ * or close ({@link #throwUnansweredFailure}) and given to the connection's {@link ExceptionListener};
+ * a lost connection is reported by the connection itself.
+ *
  * <p>Thread safety: any thread sends; the completion callbacks run on the session thread.
  */
 final class SendCompletions {
@@ -34,9 +44,19 @@ final class SendCompletions {
     /** Which thread is inside a completion listener of which session. */
     private static final ThreadLocal<SendCompletions> IN_CALLBACK = new ThreadLocal<>();
 
+    /** The most pipelined sends of one session waiting for the broker's answer. */
+    static final int MAX_UNANSWERED_SENDS = 1024;
+
+    /** The most record bytes of one session's pipelined sends waiting for the broker's answer. */
+    static final long MAX_UNANSWERED_BYTES = 1024L * 1024L;
+
     private final SessionDispatcher dispatcher;
     private final Object lock = new Object();
+    private CompletableFuture<Void> lastEnqueued = CompletableFuture.completedFuture(null);
     private int outstanding;
+    private int unansweredSends;
+    private long unansweredBytes;
+    private JMSException unansweredFailure;
 
     SendCompletions(final long sessionId) {
         this.dispatcher = new SessionDispatcher("cairn-session-" + sessionId + "-completions");
@@ -57,17 +77,26 @@ final class SendCompletions {
      */
     void track(final CompletableFuture<ByteBuf> response, final CairnMessage sent, final Message original,
                final CompletionListener listener) {
+        final CompletableFuture<Void> enqueued = new CompletableFuture<>();
+        final CompletableFuture<Void> previous;
         synchronized (lock) {
             outstanding++;
+            previous = lastEnqueued;
+            lastEnqueued = enqueued;
         }
         sent.setSendInProgress(true);
         response.whenComplete((body, failure) -> {
             if (body != null) {
                 body.release();
             }
-            if (!dispatcher.execute(() -> complete(sent, original, listener, failure))) {
-                complete(sent, original, listener, failure);
-            }
+            // The broker may answer two sends out of order; the callbacks still run in send order,
+            // because each is queued only after the one of the send before it.
+            previous.whenComplete((ignored, unused) -> {
+                if (!dispatcher.execute(() -> complete(sent, original, listener, failure))) {
+                    complete(sent, original, listener, failure);
+                }
+                enqueued.complete(null);
+            });
         });
     }
 
@@ -89,6 +118,106 @@ final class SendCompletions {
                 outstanding--;
                 lock.notifyAll();
             }
+        }
+    }
+
+    /**
+     * Takes a place in the window of pipelined sends, waiting while it is full; throws the failure of
+     * an earlier pipelined send first. Follow with {@link #trackUnanswered}, or with
+     * {@link #releaseUnanswered} when the send could not be made.
+     *
+     * @param recordBytes the length of the record to send; one record larger than the byte window is
+     *     let through when nothing else is unanswered
+     * @param timeoutMs how long to wait for a place at most
+     * @throws JMSException an earlier pipelined send's failure, a full window after the timeout, or an
+     *     interrupt
+     */
+    void reserveUnanswered(final int recordBytes, final long timeoutMs) throws JMSException {
+        final long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        synchronized (lock) {
+            throwUnansweredFailure();
+            while (unansweredSends > 0 && (unansweredSends >= MAX_UNANSWERED_SENDS
+                || unansweredBytes + recordBytes > MAX_UNANSWERED_BYTES)) {
+                waitUntil(deadlineNanos, timeoutMs);
+            }
+            outstanding++;
+            unansweredSends++;
+            unansweredBytes += recordBytes;
+        }
+    }
+
+    /**
+     * Gives back a place taken by {@link #reserveUnanswered}, for a send that was answered or not made.
+     *
+     * @param recordBytes the record length that was reserved
+     */
+    void releaseUnanswered(final int recordBytes) {
+        synchronized (lock) {
+            outstanding--;
+            unansweredSends--;
+            unansweredBytes -= recordBytes;
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * Watches the answer of a pipelined send whose place {@link #reserveUnanswered} took.
+     *
+     * @param response the pending SEND answer
+     * @param recordBytes the record length that was reserved
+     * @param connection the connection whose exception listener hears of a failure
+     */
+    void trackUnanswered(final CompletableFuture<ByteBuf> response, final int recordBytes,
+                         final CairnConnection connection) {
+        response.whenComplete((body, failure) -> {
+            if (body != null) {
+                body.release();
+            }
+            if (failure != null && !isConnectionLoss(failure)) {
+                onUnansweredFailure(Await.toJms(failure), connection);
+            }
+            releaseUnanswered(recordBytes);
+        });
+    }
+
+    private void onUnansweredFailure(final JMSException failure, final CairnConnection connection) {
+        synchronized (lock) {
+            if (unansweredFailure == null) {
+                unansweredFailure = failure;
+            }
+        }
+        dispatcher.execute(() -> {
+            try {
+                final ExceptionListener listener = connection.getExceptionListener();
+                if (listener != null) {
+                    listener.onException(failure);
+                }
+            } catch (final JMSException | RuntimeException closedOrThrew) {
+                LOG.debug("A pipelined send failed and its exception listener could not hear of it: {}",
+                    closedOrThrew.toString());
+            }
+        });
+    }
+
+    private static boolean isConnectionLoss(final Throwable failure) {
+        final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure;
+        return cause instanceof ConnectionLostException;
+    }
+
+    /**
+     * Throws, once, the first failure of a pipelined send the broker answered since the last call.
+     *
+     * @throws JMSException that failure
+     */
+    void throwUnansweredFailure() throws JMSException {
+        final JMSException failure;
+        synchronized (lock) {
+            failure = unansweredFailure;
+            unansweredFailure = null;
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -115,18 +244,23 @@ final class SendCompletions {
         final long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         synchronized (lock) {
             while (outstanding > 0) {
-                final long remainingNanos = deadlineNanos - System.nanoTime();
-                if (remainingNanos <= 0) {
-                    throw new JMSException("CAIRN-J059 " + outstanding + " asynchronous send(s) did not complete "
-                        + "within " + timeoutMs + " ms");
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, remainingNanos);
-                } catch (final InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new JMSException("CAIRN-J002 Interrupted while waiting for the broker");
-                }
+                waitUntil(deadlineNanos, timeoutMs);
             }
+        }
+    }
+
+    /** Waits on the lock (held) once, up to a deadline. */
+    private void waitUntil(final long deadlineNanos, final long timeoutMs) throws JMSException {
+        final long remainingNanos = deadlineNanos - System.nanoTime();
+        if (remainingNanos <= 0) {
+            throw new JMSException("CAIRN-J059 " + outstanding + " asynchronous send(s) did not complete "
+                + "within " + timeoutMs + " ms");
+        }
+        try {
+            TimeUnit.NANOSECONDS.timedWait(lock, remainingNanos);
+        } catch (final InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new JMSException("CAIRN-J002 Interrupted while waiting for the broker");
         }
     }
 }

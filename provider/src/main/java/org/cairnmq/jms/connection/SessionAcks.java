@@ -4,7 +4,9 @@ import io.netty.buffer.ByteBuf;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import jakarta.jms.TransactionRolledBackException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +55,7 @@ final class SessionAcks {
     private final CairnConnection connection;
     private final Map<BrokerChannel, List<Long>> consumed = new LinkedHashMap<>();
     private final Set<BrokerChannel> sentInTransaction = new LinkedHashSet<>();
-    private final List<CompletableFuture<ByteBuf>> pipelinedAcks = new ArrayList<>();
+    private final Deque<CompletableFuture<ByteBuf>> pipelinedAcks = new ArrayDeque<>();
     private int consumedCount;
     private long txId;
     private boolean rollbackOnly;
@@ -107,8 +109,10 @@ final class SessionAcks {
     private void pipelineAck(final BrokerChannel channel, final long[] deliveryIds) throws JMSException {
         final CompletableFuture<ByteBuf> ack = channel.request(CommandCode.ACK,
             ClientCommands.ack(sessionId, ClientCommands.NO_TRANSACTION, deliveryIds));
-        pipelinedAcks.removeIf(this::releaseIfSucceeded);
-        pipelinedAcks.add(ack);
+        while (!pipelinedAcks.isEmpty() && releaseIfSucceeded(pipelinedAcks.peekFirst())) {
+            pipelinedAcks.pollFirst();
+        }
+        pipelinedAcks.addLast(ack);
         if (pipelinedAcks.size() >= MAX_PIPELINED_ACKS) {
             awaitPipelinedAcks();
         }
@@ -175,7 +179,29 @@ final class SessionAcks {
      * @param txId the id of the transaction that ended, or none
      * @param commands the command per broker
      */
-    record Recovery(long txId, Map<BrokerChannel, CommandCode> commands) {
+    record Recovery(long txId, Map<BrokerChannel, CommandCode> commands, Map<BrokerChannel, long[]> consumedIds) {
+
+        /** The deliveries the application consumed from a broker and did not acknowledge. */
+        long[] consumedFrom(final BrokerChannel channel) {
+            return consumedIds.getOrDefault(channel, new long[0]);
+        }
+    }
+
+    /**
+     * Records a delivery the application saw without acknowledging it (a listener that threw in AUTO
+     * mode), so that the recovery that follows counts it as a delivery attempt.
+     */
+    synchronized void onSeenNotAcknowledged(final BrokerChannel channel, final long deliveryId) {
+        consumed.computeIfAbsent(channel, key -> new ArrayList<>()).add(deliveryId);
+        consumedCount++;
+    }
+
+    private Map<BrokerChannel, long[]> consumedIds() {
+        final Map<BrokerChannel, long[]> ids = new LinkedHashMap<>();
+        for (final Map.Entry<BrokerChannel, List<Long>> entry : consumed.entrySet()) {
+            ids.put(entry.getKey(), toArray(entry.getValue()));
+        }
+        return ids;
     }
 
     /**
@@ -201,7 +227,7 @@ final class SessionAcks {
         for (final BrokerChannel channel : sentInTransaction) {
             commands.put(channel, CommandCode.TX_ROLLBACK);
         }
-        final Recovery recovery = new Recovery(txId, commands);
+        final Recovery recovery = new Recovery(txId, commands, consumedIds());
         nextTransaction();
         return recovery;
     }
@@ -228,7 +254,7 @@ final class SessionAcks {
         for (final BrokerChannel channel : sentInTransaction) {
             commands.put(channel, CommandCode.TX_ROLLBACK);
         }
-        final Recovery recovery = new Recovery(txId, commands);
+        final Recovery recovery = new Recovery(txId, commands, consumedIds());
         sentInTransaction.clear();
         return recovery;
     }

@@ -85,6 +85,18 @@ final class SessionChildren {
         }
     }
 
+    /**
+     * Drops the deliveries of one broker that the broker has taken back (ids up to the given one),
+     * counting them for {@link #regrantDropped()}.
+     */
+    void dropPrefetchedUpTo(final BrokerChannel channel, final long highestReturnedDeliveryId) {
+        for (final CairnMessageConsumer consumer : consumers) {
+            if (consumer.channel() == channel) {
+                consumer.dropPrefetchedUpTo(highestReturnedDeliveryId);
+            }
+        }
+    }
+
     /** Gives the brokers back the credit of the dropped deliveries. */
     void regrantDropped() {
         for (final CairnMessageConsumer consumer : consumers) {

@@ -114,6 +114,7 @@ final class SessionDelivery {
         final CairnMessage message = toApplication(consumer, delivery, null);
         final MessageListener listener = consumer.listener();
         if (!callListener(listener, message) && redeliversOnListenerFailure()) {
+            acks.onSeenNotAcknowledged(consumer.channel(), delivery.deliveryId());
             session.recovery().recover();
             return;
         }

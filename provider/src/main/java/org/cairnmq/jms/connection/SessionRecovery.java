@@ -12,13 +12,15 @@ import org.cairnmq.protocol.command.CommandCode;
  * every unacknowledged message.
  *
  * <p>{@link #recover()} drops what the session's consumers prefetched, then sends RECOVER (or
- * TX_ROLLBACK) so the broker redelivers every unacknowledged message, flagged redelivered, and gives
- * the broker back the credit of the dropped deliveries.
+ * TX_ROLLBACK) naming the deliveries the application consumed: the broker takes back every
+ * unacknowledged delivery of the session, counts only those as a delivery attempt (so they come back
+ * flagged redelivered) and returns the others as if never sent. It then gives the broker back the
+ * credit of the dropped deliveries.
  *
- * <p>Design note: a delivery already on the wire when RECOVER is sent is kept, not dropped. The broker
- * redispatches right away within the consumer's remaining credit, so redeliveries can arrive before
- * the RECOVER answer and cannot be told from such a stale delivery; dropping in that window would
- * strand them. The cost is a rare duplicate of a message that was in flight at that instant.
+ * <p>Design note: a delivery already on the wire when RECOVER is sent arrives after the prefetch was
+ * dropped. The answer names the highest delivery id the broker took back; frames on a connection keep
+ * their order, so by the time the answer arrives every such stale delivery is in the prefetch buffer,
+ * and it is dropped there. Redeliveries carry new, higher delivery ids and are kept.
  *
  * <p>Thread safety: the session's thread of control.
  */
@@ -66,10 +68,12 @@ final class SessionRecovery {
             final SessionAcks.Recovery recovery = acks.endForRecovery(children.consumedFrom());
             for (final Map.Entry<BrokerChannel, CommandCode> entry : recovery.commands().entrySet()) {
                 final BrokerChannel channel = entry.getKey();
-                Await.done(entry.getValue() == CommandCode.TX_ROLLBACK
-                    ? channel.request(CommandCode.TX_ROLLBACK, ClientCommands.transaction(sessionId, recovery.txId()))
-                    : channel.request(CommandCode.RECOVER, ClientCommands.sessionOnly(sessionId)),
-                    requestTimeoutMs);
+                final CommandCode command = entry.getValue();
+                final long txId = command == CommandCode.TX_ROLLBACK ? recovery.txId() : ClientCommands.NO_TRANSACTION;
+                final long highestReturned = Await.result(channel.request(command,
+                    ClientCommands.recover(sessionId, txId, recovery.consumedFrom(channel))), requestTimeoutMs,
+                    ClientCommands::readRecovered);
+                children.dropPrefetchedUpTo(channel, highestReturned);
             }
         } finally {
             children.regrantDropped();
@@ -86,8 +90,9 @@ final class SessionRecovery {
         final SessionAcks.Recovery recovery = acks.endForClose();
         for (final BrokerChannel channel : recovery.commands().keySet()) {
             if (channel.isOpen()) {
-                Await.done(channel.request(CommandCode.TX_ROLLBACK,
-                    ClientCommands.transaction(sessionId, recovery.txId())), requestTimeoutMs);
+                Await.result(channel.request(CommandCode.TX_ROLLBACK,
+                    ClientCommands.recover(sessionId, recovery.txId(), recovery.consumedFrom(channel))),
+                    requestTimeoutMs, ClientCommands::readRecovered);
             }
         }
     }

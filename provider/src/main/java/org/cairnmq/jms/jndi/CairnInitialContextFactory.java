@@ -25,6 +25,11 @@ import org.cairnmq.jms.destination.CairnTopic;
  *
  * The context is read-only and flat: every name after the prefix, dots and slashes included, is one
  * name.
+ *
+ * <p>A value may hold {@code ${name}} or {@code ${name:default}} placeholders, replaced by the system
+ * property {@code name} (or the default) when the context is created, so that a {@code jndi.properties}
+ * file can point at a broker whose address is known only at run time:
+ * {@code connectionFactory.orders = ${orders.url:cairn://localhost:9876}}.
  */
 public class CairnInitialContextFactory implements InitialContextFactory {
 
@@ -60,9 +65,10 @@ public class CairnInitialContextFactory implements InitialContextFactory {
             bindings.put(DEFAULT_CONNECTION_FACTORY_NAME, factory(DEFAULT_CONNECTION_FACTORY_NAME, url.trim()));
         }
         for (final Map.Entry<Object, Object> entry : environment.entrySet()) {
-            if (!(entry.getKey() instanceof String key) || !(entry.getValue() instanceof String value)) {
+            if (!(entry.getKey() instanceof String key) || !(entry.getValue() instanceof String raw)) {
                 continue;
             }
+            final String value = expandPlaceholders(key, raw);
             if (key.startsWith(CONNECTION_FACTORY_PREFIX)) {
                 final String name = nameAfter(CONNECTION_FACTORY_PREFIX, key);
                 bindings.put(name, factory(name, value.trim()));
@@ -73,6 +79,43 @@ public class CairnInitialContextFactory implements InitialContextFactory {
             }
         }
         return bindings;
+    }
+
+    /**
+     * Replaces every {@code ${name}} or {@code ${name:default}} in a value by the system property.
+     *
+     * @param key the entry, for the error message
+     * @param value the value as written
+     * @return the value with its placeholders replaced
+     * @throws ConfigurationException if a placeholder is not closed, or names an unset property
+     *     without a default
+     */
+    static String expandPlaceholders(final String key, final String value) throws ConfigurationException {
+        final StringBuilder expanded = new StringBuilder(value.length());
+        int from = 0;
+        int start = value.indexOf("${", from);
+        while (start >= 0) {
+            final int end = value.indexOf('}', start + 2);
+            if (end < 0) {
+                throw new ConfigurationException("CAIRN-N006 The entry '" + key + "' has an unclosed '${' in '"
+                    + value + "'");
+            }
+            expanded.append(value, from, start).append(resolve(key, value.substring(start + 2, end)));
+            from = end + 1;
+            start = value.indexOf("${", from);
+        }
+        return expanded.append(value, from, value.length()).toString();
+    }
+
+    private static String resolve(final String key, final String placeholder) throws ConfigurationException {
+        final int colon = placeholder.indexOf(':');
+        final String property = colon < 0 ? placeholder : placeholder.substring(0, colon);
+        final String resolved = System.getProperty(property, colon < 0 ? null : placeholder.substring(colon + 1));
+        if (resolved == null) {
+            throw new ConfigurationException("CAIRN-N007 The entry '" + key + "' names the system property '"
+                + property + "', which is not set and has no default");
+        }
+        return resolved;
     }
 
     private static String nameAfter(final String prefix, final String key) throws NamingException {

@@ -19,7 +19,7 @@ class ConnectionConfigTest {
         assertThat(config.user()).isNull();
         assertThat(config.password()).isNull();
         assertThat(config.clientId()).isNull();
-        assertThat(config.prefetch()).isEqualTo(100);
+        assertThat(config.prefetch()).isEqualTo(1000);
         assertThat(config.connectTimeoutMs()).isEqualTo(5_000);
         assertThat(config.requestTimeoutMs()).isEqualTo(30_000);
         assertThat(config.reconnectAttempts()).isEqualTo(3);

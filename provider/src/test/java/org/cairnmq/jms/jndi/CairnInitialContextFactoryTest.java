@@ -89,4 +89,28 @@ class CairnInitialContextFactoryTest {
             .isInstanceOf(ConfigurationException.class)
             .hasMessageContaining("bad");
     }
+
+    @Test
+    void shouldReplacePlaceholdersBySystemPropertiesAndDefaults() throws Exception {
+        final String property = "cairn.jndi.test.port." + System.nanoTime();
+        System.setProperty(property, "19999");
+        try {
+            final Context context = context("connectionFactory.cf", "cairn://127.0.0.1:${" + property + "}",
+                "queue.q", "${" + property + ".missing:orders}-${" + property + "}");
+            assertThat(((CairnConnectionFactory) context.lookup("cf")).getUrl()).isEqualTo("cairn://127.0.0.1:19999");
+            assertThat(((Queue) context.lookup("q")).getQueueName()).isEqualTo("orders-19999");
+        } finally {
+            System.clearProperty(property);
+        }
+    }
+
+    @Test
+    void shouldReportAnUnsetPlaceholderWithoutDefaultAsAConfigurationError() {
+        assertThatThrownBy(() -> context("topic.t", "${cairn.jndi.test.never.set}"))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining("cairn.jndi.test.never.set");
+        assertThatThrownBy(() -> context("topic.t", "prices-${unclosed"))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining("unclosed");
+    }
 }

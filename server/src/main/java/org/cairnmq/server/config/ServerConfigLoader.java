@@ -109,7 +109,9 @@ public final class ServerConfigLoader {
             .withKeyIndex(read.integer("store.keyIndexSlotCount", defaults.keyIndexSlotCount()),
                 read.integer("store.keyIndexMaxEntriesPerFile", defaults.keyIndexMaxEntriesPerFile()))
             .withConsumerOffsetCompactEveryJournalBytes(read.bytes("store.consumerOffsetCompactEveryJournalBytes",
-                defaults.consumerOffsetCompactEveryJournalBytes())));
+                defaults.consumerOffsetCompactEveryJournalBytes()))
+            .withCommitLogWarmAheadBytes(read.intBytes("store.commitLogWarmAheadBytes",
+                defaults.commitLogWarmAheadBytes())));
     }
 
     private static Map<String, String> readFile(final Path file) {

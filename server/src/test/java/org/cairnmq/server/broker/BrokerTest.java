@@ -164,7 +164,7 @@ class BrokerTest {
         }
         consumer(link, 1, 1, "redo", null, 10);
         await("two", () -> link.delivered.size() == 2);
-        broker.recover(1, 1).join();
+        broker.recover(1, 1, link.deliveredIds()).join();
         await("two redelivered", () -> link.delivered.size() == 4);
         assertThat(link.delivered.subList(2, 4)).extracting(RecordingLink.Delivered::n).containsExactly(0, 1);
         assertThat(link.delivered.subList(2, 4)).allSatisfy(d -> assertThat(d.deliveryCount()).isEqualTo(2));
@@ -183,6 +183,27 @@ class BrokerTest {
     }
 
     @Test
+    void shouldCountOnlyTheDeliveriesTheApplicationConsumedWhenASessionRecovers() {
+        RecordingLink link = new RecordingLink(1);
+        for (int i = 0; i < 2; i++) {
+            send(link, 0, "seen", "ID:" + i, i);
+        }
+        consumer(link, 1, 1, "seen", null, 10);
+        await("two", () -> link.delivered.size() == 2);
+        long consumed = link.delivered.get(0).deliveryId();
+        long prefetched = link.delivered.get(1).deliveryId();
+
+        long highestReturned = broker.recover(1, 1, new long[] {consumed}).join();
+
+        assertThat(highestReturned).isEqualTo(prefetched);
+        await("two again", () -> link.delivered.size() == 4);
+        assertThat(link.delivered.subList(2, 4)).extracting(RecordingLink.Delivered::n).containsExactly(0, 1);
+        assertThat(link.delivered.subList(2, 4)).extracting(RecordingLink.Delivered::deliveryCount)
+                .containsExactly(2, 1);
+        assertThat(link.delivered.subList(2, 4)).allSatisfy(d -> assertThat(d.deliveryId()).isGreaterThan(prefetched));
+    }
+
+    @Test
     void shouldMakeTransactedSendsVisibleOnlyAtCommitAndRedeliverOnRollback() {
         RecordingLink link = new RecordingLink(1);
         consumer(link, 1, 1, "tx", null, 10);
@@ -194,13 +215,13 @@ class BrokerTest {
         await("both", () -> link.delivered.size() == 2);
 
         broker.ack(1, 1, 9, AckMode.UP_TO, new long[] {link.delivered.get(1).deliveryId()}).join();
-        broker.rollback(1, 1, 9).join();
+        broker.rollback(1, 1, 9, link.deliveredIds()).join();
         await("both again", () -> link.delivered.size() == 4);
         assertThat(link.delivered.subList(2, 4)).allSatisfy(d -> assertThat(d.deliveryCount()).isEqualTo(2));
 
         broker.ack(1, 1, 10, AckMode.UP_TO, new long[] {link.delivered.get(3).deliveryId()}).join();
         broker.commit(1, 1, 10).join();
-        broker.recover(1, 1).join();
+        broker.recover(1, 1, link.deliveredIds()).join();
         assertThat(broker.browse(link, DestinationKind.QUEUE, "tx", null, 0, 10).join().records()).isEmpty();
     }
 

@@ -60,6 +60,23 @@ class DeliveryRulesTest {
     }
 
     @Test
+    void shouldDeliverHigherPrioritiesFirstAcrossTheQueuesOfADestination() {
+        fixture = new BrokerFixture(directory, BrokerConfig.defaults(directory.resolve("broker"))
+                .withDefaultQueueCount(2));
+        RecordingLink link = new RecordingLink(1);
+        int[] priorities = {1, 9, 4, 9, 1, 0};
+        for (int i = 0; i < priorities.length; i++) {
+            int priority = priorities[i];
+            fixture.broker.send(link, 0, i % 2, BrokerFixture.record(DestinationKind.QUEUE, "prio.two", "ID:" + i, i,
+                    w -> w.priority(priority))).join();
+        }
+        fixture.awaitDispatched();
+        fixture.consume(link, 1, "prio.two", 10);
+        await("six", () -> link.delivered.size() == 6);
+        assertThat(link.delivered).extracting(RecordingLink.Delivered::n).containsExactly(1, 3, 2, 0, 4, 5);
+    }
+
+    @Test
     void shouldHoldADelayedMessageUntilItsDeliveryTimeAcrossARestart() {
         start(10);
         RecordingLink link = new RecordingLink(1);
@@ -107,9 +124,9 @@ class DeliveryRulesTest {
         fixture.sendToQueue(link, "poison", "ID:bad", 1, w -> { });
         fixture.consume(link, 1, "poison", 10);
         await("first", () -> link.delivered.size() == 1);
-        fixture.broker.recover(1, 1).join();
+        fixture.broker.recover(1, 1, link.deliveredIds()).join();
         await("second", () -> link.delivered.size() == 2);
-        fixture.broker.recover(1, 1).join();
+        fixture.broker.recover(1, 1, link.deliveredIds()).join();
         await("dead-lettered", () -> browse(DeliveryConfig.DEFAULT_DEAD_LETTER_QUEUE).size() == 1);
         MessageRecordFlyweight copy = browse(DeliveryConfig.DEFAULT_DEAD_LETTER_QUEUE).get(0);
         assertThat(copy.property(SubscriptionHeaders.DEAD_LETTER_REASON))

@@ -16,6 +16,11 @@ final class RecordingLink implements ClientLink {
     private final long connectionId;
     final List<Delivered> delivered = new CopyOnWriteArrayList<>();
 
+    /** Every delivery id pushed so far: what a RECOVER lists when the application consumed them all. */
+    long[] deliveredIds() {
+        return delivered.stream().mapToLong(Delivered::deliveryId).toArray();
+    }
+
     RecordingLink(long connectionId) {
         this.connectionId = connectionId;
     }

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.cairnmq.protocol.codec.AckMode;
 import org.cairnmq.protocol.codec.CreateConsumerCodec;
 import org.cairnmq.protocol.record.DestinationKind;
@@ -34,8 +33,6 @@ import org.cairnmq.server.store.MessageStore;
  * there. Offset flushes run on a separate flush thread, so a force never stalls dispatch.
  */
 public final class BrokerCore {
-
-    private static final long PUMP_RETRY_MS = 1L;
 
     final BrokerConfig config;
     final MessageStore store;
@@ -303,16 +300,22 @@ public final class BrokerCore {
     }
 
     /**
-     * RECOVER: every unacknowledged delivery of the session goes back, counted.
+     * RECOVER: every unacknowledged delivery of the session goes back; those the application consumed
+     * count as a delivery attempt, the others go back as if never sent.
      *
      * @param connectionId the connection
      * @param sessionId the session
+     * @param consumedDeliveryIds the deliveries the application consumed
+     * @return the highest delivery id taken back, or 0
      */
-    public void recover(long connectionId, long sessionId) {
+    public long recover(long connectionId, long sessionId, long[] consumedDeliveryIds) {
         SessionState session = knownConnection(connectionId).sessions.get(sessionId);
-        if (session != null) {
-            dispatchAll(sessions.recover(session));
+        if (session == null) {
+            return 0L;
         }
+        long highest = session.deliveries.isEmpty() ? 0L : session.deliveries.lastKey();
+        dispatchAll(sessions.recover(session, consumedDeliveryIds));
+        return highest;
     }
 
     /**
@@ -369,7 +372,13 @@ public final class BrokerCore {
 
     /**
      * Dispatches a destination once the store has made the record ending at {@code endCommitLogOffset}
-     * readable; polls the store's dispatch position every millisecond until then.
+     * readable.
+     *
+     * <p>Design note: the dispatch thread completes a {@link MessageStore#whenDispatched} waiter as soon
+     * as it passes the record, and the dispatch hops back here; polling the dispatch position on a
+     * timer instead added up to a timer tick (about a millisecond) to every message's latency. One
+     * waiter per destination at a time: records appended meanwhile raise the awaited offset and the
+     * pump waits again if it must.
      *
      * @param destination the destination
      * @param endCommitLogOffset the end of the appended record
@@ -383,8 +392,15 @@ public final class BrokerCore {
     }
 
     private void pump(DestinationState destination) {
-        if (store.dispatchedCommitLogOffset() < destination.awaitedCommitLogOffset) {
-            executor.schedule(() -> pump(destination), PUMP_RETRY_MS, TimeUnit.MILLISECONDS);
+        long awaited = destination.awaitedCommitLogOffset;
+        if (store.dispatchedCommitLogOffset() < awaited) {
+            store.whenDispatched(awaited - 1).whenCompleteAsync((ignored, failure) -> {
+                if (failure == null) {
+                    pump(destination);
+                } else {
+                    destination.pumpScheduled = false;
+                }
+            }, executor);
             return;
         }
         destination.pumpScheduled = false;
@@ -424,15 +440,32 @@ public final class BrokerCore {
      * @param txId the transaction
      */
     public void rollback(long connectionId, long sessionId, long txId) {
+        rollback(connectionId, sessionId, txId, null);
+    }
+
+    /**
+     * TX_ROLLBACK from the client: discards the transaction and recovers the session, counting only
+     * the deliveries the application consumed.
+     *
+     * @param connectionId the connection
+     * @param sessionId the session
+     * @param txId the transaction
+     * @param consumedDeliveryIds the deliveries the application consumed, or {@code null} to count all
+     * @return the highest delivery id taken back, or 0
+     */
+    public long rollback(long connectionId, long sessionId, long txId, long[] consumedDeliveryIds) {
         ConnectionState connection = connections.get(connectionId);
         if (connection == null) {
-            return;
+            return 0L;
         }
         connection.transactions.remove(txId);
         SessionState session = connection.sessions.get(sessionId);
-        if (session != null) {
-            dispatchAll(sessions.recover(session));
+        if (session == null) {
+            return 0L;
         }
+        long highest = session.deliveries.isEmpty() ? 0L : session.deliveries.lastKey();
+        dispatchAll(sessions.recover(session, consumedDeliveryIds));
+        return highest;
     }
 
     /**

@@ -2,8 +2,6 @@ package org.cairnmq.server.broker.internal;
 
 import io.netty.buffer.Unpooled;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,7 @@ import org.cairnmq.server.store.MessageStore;
  * <pre>
  *  for each group of the destination with consumers:
  *    each queue: read ahead, promote due delayed messages
- *    queues by their best waiting priority; in each, messages by (priority desc, offset):
+ *    priority bands, best first; in each band, queue by queue, messages by offset:
  *       expired?                       -> expiry queue
  *       topic group rejects it?        -> acknowledged for the group (selector, noLocal)
  *       JMSXGroupID pinned?            -> its consumer only (else it waits)
@@ -32,12 +30,14 @@ import org.cairnmq.server.store.MessageStore;
  *
  * <p>A message of a queue that no consumer's selector matches stays for later consumers.
  *
+ * <p>Design note: dispatch goes priority band by band across all queues of a group, not queue by
+ * queue, because each sending connection has its own queue: a queue-by-queue pass would give a
+ * consumer's window to one connection's low priorities before another's high ones. Within a band each
+ * queue keeps its order, which is all JMS orders (per producer).
+ *
  * <p>Owning thread: the broker thread; never blocks (pushes are handed to the connection).
  */
 final class Dispatcher {
-
-    private static final Comparator<QueueState> BEST_PRIORITY_FIRST = Comparator.comparingLong(
-            queue -> queue.available.isEmpty() ? Long.MAX_VALUE : QueueState.rankOf(queue.available.firstKey()));
 
     private final MessageStore store;
     private final ConsumerOffsetStore offsets;
@@ -85,18 +85,31 @@ final class Dispatcher {
             queue.fill(store, nowMs, flyweight);
             queue.promoteDue(nowMs);
         }
-        List<QueueState> ordered = new ArrayList<>(subscription.queues);
-        ordered.sort(BEST_PRIORITY_FIRST);
-        for (QueueState queue : ordered) {
-            if (!dispatchQueue(subscription, queue, nowMs)) {
-                return;
+        for (long rank = nextRank(subscription, -1L); rank >= 0; rank = nextRank(subscription, rank)) {
+            for (QueueState queue : subscription.queues) {
+                if (!dispatchBand(subscription, queue, queue.band(rank), nowMs)) {
+                    return;
+                }
             }
         }
     }
 
-    /** Returns false when no consumer has window left. */
-    private boolean dispatchQueue(Subscription subscription, QueueState queue, long nowMs) {
-        Iterator<Map.Entry<Long, QueueState.Pending>> available = queue.available.entrySet().iterator();
+    /** The best rank waiting on any queue of the group worse than {@code afterRank}, or -1. */
+    private static long nextRank(Subscription subscription, long afterRank) {
+        long best = -1L;
+        for (QueueState queue : subscription.queues) {
+            long rank = queue.nextRank(afterRank);
+            if (rank >= 0 && (best < 0 || rank < best)) {
+                best = rank;
+            }
+        }
+        return best;
+    }
+
+    /** Dispatches one priority band of a queue; returns false when no consumer has window left. */
+    private boolean dispatchBand(Subscription subscription, QueueState queue, Map<Long, QueueState.Pending> band,
+            long nowMs) {
+        Iterator<Map.Entry<Long, QueueState.Pending>> available = band.entrySet().iterator();
         while (available.hasNext()) {
             if (!anyCapacity(subscription)) {
                 return false;

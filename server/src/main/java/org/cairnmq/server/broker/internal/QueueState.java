@@ -3,6 +3,7 @@ package org.cairnmq.server.broker.internal;
 import io.netty.buffer.Unpooled;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.cairnmq.protocol.command.ProtocolException;
@@ -87,6 +88,25 @@ final class QueueState {
 
     static long keyOf(int priority, long queueOffset) {
         return ((long) (MAX_PRIORITY - priority) << PRIORITY_SHIFT) | queueOffset;
+    }
+
+    /**
+     * @param afterRank a rank ({@link #rankOf}), or -1 for none
+     * @return the best rank of a waiting message worse than {@code afterRank}, or -1 when there is none
+     */
+    long nextRank(long afterRank) {
+        Long key = afterRank < 0 ? (available.isEmpty() ? null : available.firstKey())
+                : available.ceilingKey((afterRank + 1) << PRIORITY_SHIFT);
+        return key == null ? -1L : rankOf(key);
+    }
+
+    /**
+     * @param rank a rank ({@link #rankOf})
+     * @return the waiting messages of that rank in queue order, a view: removing from it removes from
+     *     {@link #available}
+     */
+    NavigableMap<Long, Pending> band(long rank) {
+        return available.subMap(rank << PRIORITY_SHIFT, true, (rank + 1) << PRIORITY_SHIFT, false);
     }
 
     /**

@@ -148,7 +148,9 @@ final class SendPath {
         if (outgoing.dedupKey() != null && answerDuplicate(outgoing.dedupKey(), record, answer)) {
             return;
         }
-        CompletableFuture<AppendResult> appended = core.store.append(request(outgoing, outgoing.payload()));
+        // appendVisible: a send is answered once consumers can see it (read-your-writes for receiveNoWait
+        // and browsers), not only once it is durable.
+        CompletableFuture<AppendResult> appended = core.store.appendVisible(request(outgoing, outgoing.payload()));
         if (outgoing.dedupKey() != null) {
             duplicates.onAppend(outgoing.dedupKey(), appended);
         }
@@ -233,7 +235,7 @@ final class SendPath {
             targets.add(send.destination());
         }
         CompletableFuture<List<AppendResult>> appended = requests.isEmpty()
-                ? CompletableFuture.completedFuture(List.of()) : core.store.appendBatch(requests);
+                ? CompletableFuture.completedFuture(List.of()) : core.store.appendBatchVisible(requests);
         appended.whenCompleteAsync((results, failure) -> {
             String error = failure != null ? failure.toString() : firstFailure(results);
             if (error != null) {

@@ -2,6 +2,7 @@ package org.cairnmq.server.broker.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,14 +67,41 @@ final class SessionOperations {
      * @return the destinations to dispatch again
      */
     Set<DestinationState> recover(SessionState session) {
+        return recover(session, null);
+    }
+
+    /**
+     * Returns every delivery of the session to its queue; only the listed ones count as a delivery.
+     * The others were prefetched or on the wire and never reached the application, so they go back as
+     * if never sent: their attempts are not spent, and a poison message cannot drag the messages
+     * prefetched behind it to the dead-letter queue.
+     *
+     * @param session the session
+     * @param consumedDeliveryIds the deliveries the application consumed, or {@code null} to count all
+     * @return the destinations to dispatch again
+     */
+    Set<DestinationState> recover(SessionState session, long[] consumedDeliveryIds) {
         Set<DestinationState> touched = new LinkedHashSet<>();
+        Set<Long> consumed = consumedDeliveryIds == null ? null : idSet(consumedDeliveryIds);
         long nowMs = clock.millis();
         for (Delivery returned : session.deliveries.values()) {
-            redeliverOrDeadLetter(returned, nowMs);
+            if (consumed == null || consumed.contains(returned.deliveryId)) {
+                redeliverOrDeadLetter(returned, nowMs);
+            } else {
+                returned.queue.release(returned, false, nowMs, nowMs);
+            }
             touched.add(returned.consumer.destination);
         }
         session.deliveries.clear();
         return touched;
+    }
+
+    private static Set<Long> idSet(long[] deliveryIds) {
+        Set<Long> ids = new HashSet<>(deliveryIds.length * 2);
+        for (long deliveryId : deliveryIds) {
+            ids.add(deliveryId);
+        }
+        return ids;
     }
 
     private void redeliverOrDeadLetter(Delivery returned, long nowMs) {

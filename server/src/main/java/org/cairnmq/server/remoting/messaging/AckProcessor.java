@@ -2,13 +2,14 @@ package org.cairnmq.server.remoting.messaging;
 
 import io.netty.buffer.ByteBuf;
 import org.cairnmq.protocol.codec.AckFlyweight;
+import org.cairnmq.protocol.codec.RecoverCodec;
 import org.cairnmq.protocol.codec.SessionCodec;
 import org.cairnmq.protocol.command.CommandCode;
 import org.cairnmq.protocol.frame.FrameHeader;
 import org.cairnmq.server.remoting.CommandProcessor;
 import org.cairnmq.server.remoting.RemotingConnection;
 
-/** ACK (answered once durable), RECOVER and CLOSE_SESSION. */
+/** ACK (answered once durable), RECOVER (answered with the highest delivery id taken back) and CLOSE_SESSION. */
 final class AckProcessor implements CommandProcessor {
 
     private final MessagingSupport support;
@@ -25,7 +26,9 @@ final class AckProcessor implements CommandProcessor {
             support.answerEmpty(connection, header, support.broker().ack(connectionId, ack.sessionId(), ack.txId(),
                     ack.mode(), ack.deliveryIds()));
         } else if (header.command() == CommandCode.RECOVER) {
-            support.answerEmpty(connection, header, support.broker().recover(connectionId, SessionCodec.decode(body)));
+            RecoverCodec.Request request = RecoverCodec.decode(body);
+            support.answer(connection, header, support.broker().recover(connectionId, request.sessionId(),
+                    request.consumedDeliveryIds()), RecoverCodec::response);
         } else {
             support.answerEmpty(connection, header,
                     support.broker().closeSession(connectionId, SessionCodec.decode(body)));

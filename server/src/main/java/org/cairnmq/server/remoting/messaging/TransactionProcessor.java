@@ -1,6 +1,7 @@
 package org.cairnmq.server.remoting.messaging;
 
 import io.netty.buffer.ByteBuf;
+import org.cairnmq.protocol.codec.RecoverCodec;
 import org.cairnmq.protocol.codec.TxCodec;
 import org.cairnmq.protocol.command.CommandCode;
 import org.cairnmq.protocol.frame.FrameHeader;
@@ -19,13 +20,14 @@ final class TransactionProcessor implements CommandProcessor {
     @Override
     public void process(RemotingConnection connection, FrameHeader header, ByteBuf body) {
         long connectionId = support.link(connection).connectionId();
-        TxCodec.Request request = TxCodec.decode(body);
         if (header.command() == CommandCode.TX_COMMIT) {
+            TxCodec.Request request = TxCodec.decode(body);
             support.answerEmpty(connection, header,
                     support.broker().commit(connectionId, request.sessionId(), request.txId()));
         } else {
-            support.answerEmpty(connection, header,
-                    support.broker().rollback(connectionId, request.sessionId(), request.txId()));
+            RecoverCodec.Request request = RecoverCodec.decode(body);
+            support.answer(connection, header, support.broker().rollback(connectionId, request.sessionId(),
+                    request.txId(), request.consumedDeliveryIds()), RecoverCodec::response);
         }
     }
 }
