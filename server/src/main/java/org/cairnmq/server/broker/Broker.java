@@ -1,7 +1,6 @@
 package org.cairnmq.server.broker;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.concurrent.DefaultEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,9 +8,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
@@ -20,6 +16,7 @@ import org.cairnmq.protocol.codec.AckMode;
 import org.cairnmq.protocol.codec.CreateConsumerCodec;
 import org.cairnmq.protocol.record.DestinationKind;
 import org.cairnmq.server.broker.internal.BrokerCore;
+import org.cairnmq.server.broker.internal.BrokerThreads;
 import org.cairnmq.server.broker.internal.DiskUsage;
 import org.cairnmq.server.store.ConsumerOffsetStore;
 import org.cairnmq.server.store.MessageKeyIndex;
@@ -48,11 +45,8 @@ import org.cairnmq.server.store.MessageStore;
  * its own threads). Sharding the state by destination over several ordered executors is the way to
  * scale it when one thread is not enough.
  *
- * <p>Design note: the broker thread is a Netty {@link DefaultEventExecutor} rather than a JDK
- * scheduled thread pool. Every command and store completion is a task for this thread, and the JDK
- * pool puts each one, delayed or not, through a locked priority heap; the Netty executor queues
- * immediate tasks apart from timed ones, which profiling showed saves a tenth of the broker thread's
- * time under load.
+ * <p>The two threads, and why the broker thread is a Netty event executor, are described in
+ * {@link BrokerThreads}.
  */
 public final class Broker implements AutoCloseable {
 
@@ -65,8 +59,7 @@ public final class Broker implements AutoCloseable {
     private final ConsumerOffsetStore offsets;
     private final Clock clock;
     private final DoubleSupplier diskUsedRatio;
-    private ScheduledExecutorService executor;
-    private ExecutorService flushExecutor;
+    private BrokerThreads threads;
     private ScheduledFuture<?> tick;
     private volatile BrokerCore core;
     private volatile boolean closed;
@@ -116,20 +109,12 @@ public final class Broker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + config.dataDirectory(), e);
         }
-        executor = new DefaultEventExecutor(named("cairn-broker"));
-        flushExecutor = Executors.newSingleThreadExecutor(named("cairn-broker-offset-flush"));
+        threads = new BrokerThreads();
         DoubleSupplier disk = diskUsedRatio != null ? diskUsedRatio : new DiskUsage(store.config().dataDirectory());
-        core = call(() -> new BrokerCore(config, store, keyIndex, offsets, clock, disk, executor, flushExecutor))
-                .join();
-        tick = executor.scheduleWithFixedDelay(core::tick, TICK_INTERVAL_MS, TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        core = call(() -> new BrokerCore(config, store, keyIndex, offsets, clock, disk, threads.broker(),
+                threads.offsetFlush())).join();
+        tick = threads.broker().scheduleWithFixedDelay(core::tick, TICK_INTERVAL_MS, TICK_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops the threads and writes the delivered marks; the store pieces stay open. */
@@ -142,15 +127,7 @@ public final class Broker implements AutoCloseable {
         tick.cancel(false);
         CompletableFuture<Void> marks = run(core::close);
         closed = true;
-        executor.shutdown();
-        marks.join();
-        flushExecutor.shutdown();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-            flushExecutor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.close(marks);
     }
 
     /** @return the settings */
@@ -392,7 +369,7 @@ public final class Broker implements AutoCloseable {
             return false;
         }
         try {
-            executor.execute(() -> {
+            threads.broker().execute(() -> {
                 try {
                     action.run();
                 } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,8 +25,10 @@ import java.util.function.DoubleSupplier;
 import org.cairnmq.server.store.MessageStore;
 
 /**
- * The broker's state and its consumer-side operations: destinations, connections, sessions,
- * consumers, acknowledgements, redelivery, and the periodic tick (pull timeouts, dispatch).
+ * The broker's state and the entry point of its operations: destinations, connections, sessions,
+ * consumers, acknowledgements, redelivery, and the periodic tick (pull timeouts, dispatch). The work
+ * itself is done by the {@code *Operations} classes, {@link SendPath}, {@link Browser} and
+ * {@link Dispatcher}.
  *
  * <p>Owning thread: every method runs on the broker thread ({@link #executor}); the facade hops
  * there. Offset flushes run on a separate flush thread, so a force never stalls dispatch.
@@ -41,14 +42,14 @@ public final class BrokerCore {
     final Clock clock;
     private final Executor flushExecutor;
     final Map<Long, ConnectionState> connections = new HashMap<>();
-    private final Map<String, Long> clientIds = new HashMap<>();
     private final DeliveredMarks marks;
     final DestinationTable destinations;
     final SubscriptionManager subscriptions;
     private final Dispatcher dispatcher;
     final SessionOperations sessions;
-    private final ConsumerOperations consumers;
-    private final DestinationOperations destinationOperations;
+    final ConsumerOperations consumers;
+    private final ConnectionOperations connectionOperations;
+    final DestinationOperations destinationOperations;
     private final SendPath sendPath;
     private final Browser browser;
     private final RetentionFloor retentionFloor;
@@ -77,9 +78,11 @@ public final class BrokerCore {
         this.destinations = new DestinationTable(config.dataDirectory(), store, offsets, marks);
         this.subscriptions = new SubscriptionManager(config.dataDirectory(), destinations, offsets);
         MessageMover mover = new MessageMover(this);
-        this.dispatcher = new Dispatcher(store, offsets, clock, mover, () -> executor.execute(this::dispatchAll));
+        this.dispatcher = new Dispatcher(store, offsets, clock, mover, () -> executor.execute(this::dispatchAll),
+                executor);
         this.sessions = new SessionOperations(offsets, config.delivery(), clock, mover);
         this.consumers = new ConsumerOperations(this);
+        this.connectionOperations = new ConnectionOperations(this);
         this.destinationOperations = new DestinationOperations(this);
         this.sendPath = new SendPath(this, keyIndex, clock, diskUsedRatio);
         this.browser = new Browser(store, this);
@@ -127,51 +130,13 @@ public final class BrokerCore {
     }
 
     /**
-     * Finds a destination, creating a non-temporary one when auto-creation is on.
-     *
-     * @param kind the kind
-     * @param name the name
-     * @return the destination
-     */
-    DestinationState resolve(DestinationKind kind, String name) {
-        DestinationState destination = destinations.find(kind, name);
-        if (destination != null) {
-            return destination;
-        }
-        if (kind == DestinationKind.TEMP_QUEUE || kind == DestinationKind.TEMP_TOPIC || !config.autoCreateDestinations()) {
-            throw BrokerErrors.destinationNotFound(name);
-        }
-        return destinations.create(kind, name, config.defaultQueueCount(), DestinationState.NO_OWNER);
-    }
-
-    /**
-     * The expiry or dead-letter queue, created when missing (whatever the auto-creation setting).
-     *
-     * @param name the queue's name
-     * @return the queue
-     */
-    DestinationState sink(String name) {
-        DestinationState destination = destinations.find(DestinationKind.QUEUE, name);
-        return destination != null ? destination
-                : destinations.create(DestinationKind.QUEUE, name, 1, DestinationState.NO_OWNER);
-    }
-
-    /**
      * CLIENT_ID: registers the connection's client id, unique among live connections.
      *
      * @param link the connection
      * @param clientId the id
      */
     public void clientId(ClientLink link, String clientId) {
-        ConnectionState connection = connection(link);
-        if (connection.clientId != null) {
-            throw BrokerErrors.clientIdAlreadySet();
-        }
-        if (clientId == null || clientId.isEmpty() || clientIds.containsKey(clientId)) {
-            throw BrokerErrors.clientIdInUse(clientId);
-        }
-        clientIds.put(clientId, link.connectionId());
-        connection.clientId = clientId;
+        connectionOperations.clientId(link, clientId);
     }
 
     /**
@@ -289,9 +254,7 @@ public final class BrokerCore {
      * @param deliveryIds the deliveries
      */
     public void holdAck(long connectionId, long sessionId, long txId, AckMode mode, long[] deliveryIds) {
-        LocalTransaction transaction = knownConnection(connectionId).transaction(txId);
-        transaction.sessionId = sessionId;
-        transaction.acks.add(new LocalTransaction.HeldAck(sessionId, mode, deliveryIds.clone()));
+        connectionOperations.holdAck(connectionId, sessionId, txId, mode, deliveryIds);
     }
 
     /** @return completes on the flush thread once every ack applied so far is durable */
@@ -309,13 +272,7 @@ public final class BrokerCore {
      * @return the highest delivery id taken back, or 0
      */
     public long recover(long connectionId, long sessionId, long[] consumedDeliveryIds) {
-        SessionState session = knownConnection(connectionId).sessions.get(sessionId);
-        if (session == null) {
-            return 0L;
-        }
-        long highest = session.deliveries.isEmpty() ? 0L : session.deliveries.lastKey();
-        dispatchAll(sessions.recover(session, consumedDeliveryIds));
-        return highest;
+        return connectionOperations.recover(connectionId, sessionId, consumedDeliveryIds);
     }
 
     /**
@@ -325,20 +282,7 @@ public final class BrokerCore {
      * @param sessionId the session
      */
     public void closeSession(long connectionId, long sessionId) {
-        ConnectionState connection = connections.get(connectionId);
-        if (connection == null) {
-            return;
-        }
-        connection.transactions.values().removeIf(tx -> tx.sessionId == sessionId);
-        for (ConsumerState consumer : List.copyOf(connection.consumers.values())) {
-            if (consumer.session.sessionId == sessionId) {
-                consumers.remove(connection, consumer);
-            }
-        }
-        SessionState session = connection.sessions.remove(sessionId);
-        if (session != null) {
-            dispatchAll(sessions.recover(session));
-        }
+        connectionOperations.closeSession(connectionId, sessionId);
     }
 
     /**
@@ -348,63 +292,18 @@ public final class BrokerCore {
      * @param connectionId the connection
      */
     public void connectionClosed(long connectionId) {
-        ConnectionState connection = connections.remove(connectionId);
-        if (connection == null) {
-            return;
-        }
-        connection.transactions.clear();
-        if (connection.clientId != null) {
-            clientIds.remove(connection.clientId);
-        }
-        for (ConsumerState consumer : List.copyOf(connection.consumers.values())) {
-            consumers.remove(connection, consumer);
-        }
-        for (SessionState session : connection.sessions.values()) {
-            dispatchAll(sessions.recover(session));
-        }
-        for (DestinationState temporary : connection.temporaryDestinations) {
-            if (!temporary.deleted) {
-                destinations.delete(temporary);
-                subscriptions.onDestinationDeleted(temporary);
-            }
-        }
+        connectionOperations.connectionClosed(connectionId);
     }
 
     /**
      * Dispatches a destination once the store has made the record ending at {@code endCommitLogOffset}
-     * readable.
-     *
-     * <p>Design note: the dispatch thread completes a {@link MessageStore#whenDispatched} waiter as soon
-     * as it passes the record, and the dispatch hops back here; polling the dispatch position on a
-     * timer instead added up to a timer tick (about a millisecond) to every message's latency. One
-     * waiter per destination at a time: records appended meanwhile raise the awaited offset and the
-     * pump waits again if it must.
+     * readable (see {@link Dispatcher#dispatchWhenReadable}).
      *
      * @param destination the destination
      * @param endCommitLogOffset the end of the appended record
      */
     void dispatchWhenReadable(DestinationState destination, long endCommitLogOffset) {
-        destination.awaitedCommitLogOffset = Math.max(destination.awaitedCommitLogOffset, endCommitLogOffset);
-        if (!destination.pumpScheduled) {
-            destination.pumpScheduled = true;
-            pump(destination);
-        }
-    }
-
-    private void pump(DestinationState destination) {
-        long awaited = destination.awaitedCommitLogOffset;
-        if (store.dispatchedCommitLogOffset() < awaited) {
-            store.whenDispatched(awaited - 1).whenCompleteAsync((ignored, failure) -> {
-                if (failure == null) {
-                    pump(destination);
-                } else {
-                    destination.pumpScheduled = false;
-                }
-            }, executor);
-            return;
-        }
-        destination.pumpScheduled = false;
-        dispatcher.dispatch(destination);
+        dispatcher.dispatchWhenReadable(destination, endCommitLogOffset);
     }
 
     /**
@@ -454,18 +353,7 @@ public final class BrokerCore {
      * @return the highest delivery id taken back, or 0
      */
     public long rollback(long connectionId, long sessionId, long txId, long[] consumedDeliveryIds) {
-        ConnectionState connection = connections.get(connectionId);
-        if (connection == null) {
-            return 0L;
-        }
-        connection.transactions.remove(txId);
-        SessionState session = connection.sessions.get(sessionId);
-        if (session == null) {
-            return 0L;
-        }
-        long highest = session.deliveries.isEmpty() ? 0L : session.deliveries.lastKey();
-        dispatchAll(sessions.recover(session, consumedDeliveryIds));
-        return highest;
+        return connectionOperations.rollback(connectionId, sessionId, txId, consumedDeliveryIds);
     }
 
     /**
@@ -482,7 +370,7 @@ public final class BrokerCore {
     public BrowsePage browse(ClientLink link, DestinationKind kind, String name, String selectorText, long cursor,
             int maxCount) {
         Selector selector = compile(selectorText);
-        DestinationState destination = resolve(kind, name);
+        DestinationState destination = destinationOperations.resolve(kind, name);
         if (destination.isTemporary() && destination.ownerConnectionId != link.connectionId()) {
             throw BrokerErrors.notOwner(name);
         }
@@ -491,15 +379,7 @@ public final class BrokerCore {
 
     /** Periodic work: answers timed-out pulls and dispatches every destination with consumers. */
     public void tick() {
-        long nowMs = System.currentTimeMillis();
-        for (ConnectionState connection : connections.values()) {
-            for (ConsumerState consumer : connection.consumers.values()) {
-                if (consumer.pull != null && consumer.pullDeadlineMs <= nowMs) {
-                    consumer.pull.complete(Boolean.FALSE);
-                    consumer.pull = null;
-                }
-            }
-        }
+        consumers.expirePulls(connections.values(), System.currentTimeMillis());
         sendPath.prune();
         dispatchAll();
         retentionFloor.maybeUpdate(destinations.all());
@@ -509,10 +389,6 @@ public final class BrokerCore {
         for (DestinationState destination : destinations.all()) {
             dispatcher.dispatch(destination);
         }
-    }
-
-    private void dispatchAll(Set<DestinationState> touched) {
-        touched.forEach(dispatcher::dispatch);
     }
 
     void dispatch(DestinationState destination) {

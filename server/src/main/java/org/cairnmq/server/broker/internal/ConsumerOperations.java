@@ -1,5 +1,6 @@
 package org.cairnmq.server.broker.internal;
 
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import org.cairnmq.protocol.codec.CreateConsumerCodec;
 import org.cairnmq.protocol.record.DestinationKind;
@@ -35,7 +36,7 @@ final class ConsumerOperations {
             throw BrokerErrors.subscriptionState("a queue has no subscriptions");
         }
         Selector selector = BrokerCore.compile(request.selector());
-        DestinationState destination = core.resolve(kind, request.destination().name());
+        DestinationState destination = core.destinationOperations.resolve(kind, request.destination().name());
         if (destination.isTemporary() && destination.ownerConnectionId != connection.link.connectionId()) {
             throw BrokerErrors.notOwner(destination.name);
         }
@@ -120,6 +121,23 @@ final class ConsumerOperations {
         if (consumer.pull == answer && timeoutMs == 0) {
             consumer.pull = null;
             answer.complete(Boolean.FALSE);
+        }
+    }
+
+    /**
+     * Answers the pulls whose deadline has passed: no message.
+     *
+     * @param connections the live connections
+     * @param nowMs the wall-clock time of the pull deadlines
+     */
+    void expirePulls(Collection<ConnectionState> connections, long nowMs) {
+        for (ConnectionState connection : connections) {
+            for (ConsumerState consumer : connection.consumers.values()) {
+                if (consumer.pull != null && consumer.pullDeadlineMs <= nowMs) {
+                    consumer.pull.complete(Boolean.FALSE);
+                    consumer.pull = null;
+                }
+            }
         }
     }
 }

@@ -6,8 +6,8 @@ import org.cairnmq.server.broker.BrokerErrors;
 import org.cairnmq.server.broker.ClientLink;
 
 /**
- * CREATE_DESTINATION and DELETE_DESTINATION: queues and topics, temporary ones owned by their
- * connection. Owning thread: the broker thread.
+ * Destination lookup (with auto-creation), CREATE_DESTINATION and DELETE_DESTINATION: queues and
+ * topics, temporary ones owned by their connection. Owning thread: the broker thread.
  */
 final class DestinationOperations {
 
@@ -15,6 +15,37 @@ final class DestinationOperations {
 
     DestinationOperations(BrokerCore core) {
         this.core = core;
+    }
+
+    /**
+     * Finds a destination, creating a non-temporary one when auto-creation is on.
+     *
+     * @param kind the kind
+     * @param name the name
+     * @return the destination
+     */
+    DestinationState resolve(DestinationKind kind, String name) {
+        DestinationState destination = core.destinations.find(kind, name);
+        if (destination != null) {
+            return destination;
+        }
+        if (kind == DestinationKind.TEMP_QUEUE || kind == DestinationKind.TEMP_TOPIC
+                || !core.config.autoCreateDestinations()) {
+            throw BrokerErrors.destinationNotFound(name);
+        }
+        return core.destinations.create(kind, name, core.config.defaultQueueCount(), DestinationState.NO_OWNER);
+    }
+
+    /**
+     * The expiry or dead-letter queue, created when missing (whatever the auto-creation setting).
+     *
+     * @param name the queue's name
+     * @return the queue
+     */
+    DestinationState sink(String name) {
+        DestinationState destination = core.destinations.find(DestinationKind.QUEUE, name);
+        return destination != null ? destination
+                : core.destinations.create(DestinationKind.QUEUE, name, 1, DestinationState.NO_OWNER);
     }
 
     /**

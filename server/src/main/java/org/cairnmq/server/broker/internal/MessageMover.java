@@ -98,7 +98,7 @@ final class MessageMover {
             subscription.acknowledge(core.offsets, queue, offset);
             return;
         }
-        DestinationState sink = core.sink(target);
+        DestinationState sink = core.destinationOperations.sink(target);
         CompletableFuture<AppendResult> appended = core.store.append(new AppendRequest(sink.topic, 0, 0L, 0,
                 pending.record().bornTimestampMs(), null, ByteBuffer.wrap(copy)));
         appended.whenCompleteAsync((result, failure) -> {

@@ -103,7 +103,7 @@ final class SendPath {
             throw BrokerErrors.malformedRecord(e.getMessage());
         }
         DestinationKind kind = flyweight.destinationKind();
-        DestinationState destination = core.resolve(kind, flyweight.destinationName());
+        DestinationState destination = core.destinationOperations.resolve(kind, flyweight.destinationName());
         int count = destination.queueCount;
         int chosen = queueId >= 0 ? queueId : pickQueue(link, count);
         if (chosen >= count) {
