@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cairnmq.client.session.ConnectionOpener;
 import org.cairnmq.protocol.codec.HandshakeCodec;
 import org.cairnmq.protocol.command.ProtocolException;
@@ -112,21 +113,21 @@ public final class ClientConnector implements ConnectionOpener {
         final int colon = address.lastIndexOf(':');
         final String host = address.substring(0, Math.max(colon, 0));
         final int port = Integer.parseInt(address.substring(colon + 1));
-        final EventLoopGroup group = SharedGroup.acquire();
+        final SharedGroup.Lease lease = SharedGroup.acquire();
         final ChannelFuture connected;
         try {
-            connected = bootstrap(group).connect(host, port).awaitUninterruptibly();
+            connected = bootstrap(lease.group()).connect(host, port).awaitUninterruptibly();
         } catch (final RuntimeException e) {
-            SharedGroup.release();
+            lease.release();
             throw e;
         }
         if (!connected.isSuccess()) {
-            SharedGroup.release();
+            lease.release();
             throw new ConnectionLostException("CAIRN-2004 Cannot connect to " + address + ": " + connected.cause(),
                 connected.cause());
         }
         final Channel channel = connected.channel();
-        channel.closeFuture().addListener(future -> SharedGroup.release());
+        channel.closeFuture().addListener(future -> lease.release());
         final NettyClientConnection connection = channel.attr(SharedGroup.CONNECTION).get();
         return awaitHandshake(connection, new HandshakeCodec.Request(user, password, CLIENT_VERSION));
     }
@@ -186,11 +187,22 @@ public final class ClientConnector implements ConnectionOpener {
         }
     }
 
-    /** The reference-counted event loop group every client connection shares. */
+    /**
+     * The reference-counted event loop group every client connection shares.
+     *
+     * <p>Design note: each connection attempt takes a {@link Lease} before it connects and gives it
+     * back exactly once (when the connect fails, or when the channel closes), so the count never drops
+     * to zero while a connection is being opened or is open. When it does, the group shuts down after a
+     * quiet period: a listener notification or a last request racing the final close still runs, and a
+     * connection opened meanwhile gets a fresh group.
+     */
     private static final class SharedGroup {
 
         static final AttributeKey<NettyClientConnection> CONNECTION =
             AttributeKey.valueOf(NettyClientConnection.class, "connection");
+
+        private static final long SHUTDOWN_QUIET_PERIOD_MS = 200L;
+        private static final long SHUTDOWN_TIMEOUT_MS = 2_000L;
 
         private static EventLoopGroup group;
         private static int users;
@@ -198,20 +210,44 @@ public final class ClientConnector implements ConnectionOpener {
         private SharedGroup() {
         }
 
-        static synchronized EventLoopGroup acquire() {
+        static synchronized Lease acquire() {
             if (group == null) {
                 group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("cairn-client", true),
                     NioIoHandler.newFactory());
             }
             users++;
-            return group;
+            return new Lease(group);
         }
 
-        static synchronized void release() {
+        private static synchronized void release(final EventLoopGroup leased) {
+            if (leased != group || users <= 0) {
+                throw new IllegalStateException("CAIRN-2008 Released a client event loop group that is not held");
+            }
             users--;
             if (users == 0) {
-                group.shutdownGracefully(0L, 1L, TimeUnit.SECONDS);
+                group.shutdownGracefully(SHUTDOWN_QUIET_PERIOD_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
                 group = null;
+            }
+        }
+
+        /** One reference to the shared group, given back at most once. */
+        static final class Lease {
+
+            private final EventLoopGroup group;
+            private final AtomicBoolean released = new AtomicBoolean();
+
+            private Lease(final EventLoopGroup group) {
+                this.group = group;
+            }
+
+            EventLoopGroup group() {
+                return group;
+            }
+
+            void release() {
+                if (released.compareAndSet(false, true)) {
+                    SharedGroup.release(group);
+                }
             }
         }
     }

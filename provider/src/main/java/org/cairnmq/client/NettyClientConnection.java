@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,12 +108,22 @@ public final class NettyClientConnection implements ClientConnection {
         return serverInfo;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Design note: the timer and the write are set up in one task on the channel's event loop
+     * rather than from the calling thread. The loop may be shutting down (the last connection of the
+     * shared group closed concurrently); a rejected task then fails the request with a
+     * {@link ConnectionLostException} here, instead of a write promise whose listener Netty can no
+     * longer notify (it would log a RejectedExecutionException and never run it). It also costs one
+     * task per request instead of two (schedule and write from outside the loop).
+     */
     @Override
     public CompletableFuture<ByteBuf> request(final CommandCode command, final BodyWriter body) {
         final long correlationId = correlationIds.incrementAndGet();
         final CompletableFuture<ByteBuf> future = new CompletableFuture<>();
         pending.put(correlationId, future);
-        if (!channel.isActive()) {
+        if (!channel.isActive() || channel.eventLoop().isShuttingDown()) {
             failPending(correlationId, lost("the connection is closed", null));
             return future;
         }
@@ -124,23 +136,36 @@ public final class NettyClientConnection implements ClientConnection {
             future.completeExceptionally(e);
             return future;
         }
+        if (!runOnEventLoop(() -> send(command, correlationId, future, frame))) {
+            frame.release();
+            failPending(correlationId, lost("the connection is closed", null));
+        }
+        return future;
+    }
+
+    /** On the event loop: arms the request's timer and writes its frame. */
+    private void send(final CommandCode command, final long correlationId, final CompletableFuture<ByteBuf> future,
+        final ByteBuf frame) {
         final ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> failPending(correlationId,
             new RequestTimeoutException("CAIRN-2010 No answer to " + command + " within " + config.requestTimeoutMs()
                 + " ms")), config.requestTimeoutMs(), TimeUnit.MILLISECONDS);
-        future.whenComplete((result, error) -> timer.cancel(false));
+        future.whenComplete((result, error) -> cancel(timer));
         channel.writeAndFlush(frame).addListener(written -> {
             if (!written.isSuccess()) {
                 failPending(correlationId, lost("cannot send " + command, written.cause()));
             }
         });
-        return future;
     }
 
     @Override
     public void oneWay(final CommandCode command, final BodyWriter body) {
-        if (channel.isActive()) {
-            channel.writeAndFlush(CodecSupport.encodeFrame(channel.alloc(), command, FrameFlags.ONE_WAY, 0L,
-                ErrorCode.OK, body));
+        if (!channel.isActive() || channel.eventLoop().isShuttingDown()) {
+            return;
+        }
+        final ByteBuf frame = CodecSupport.encodeFrame(channel.alloc(), command, FrameFlags.ONE_WAY, 0L, ErrorCode.OK,
+            body);
+        if (!runOnEventLoop(() -> channel.writeAndFlush(frame))) {
+            frame.release();
         }
     }
 
@@ -181,12 +206,47 @@ public final class NettyClientConnection implements ClientConnection {
                 LOG.debug("CLOSE was not answered: {}", e.toString());
             }
         }
-        channel.close().awaitUninterruptibly(CLOSE_WAIT_MS);
+        if (channel.isOpen() && !channel.eventLoop().isShutdown()) {
+            channel.close().awaitUninterruptibly(CLOSE_WAIT_MS);
+        }
+    }
+
+    /** Whether the channel's event loop has terminated (the shared group shut down); for tests. */
+    boolean isEventLoopTerminated() {
+        return channel.eventLoop().isTerminated();
     }
 
     @Override
     public String toString() {
         return "connection " + connectionId + " to " + channel.remoteAddress();
+    }
+
+    /**
+     * Runs the task on the channel's event loop: at once when called there, else as a task.
+     *
+     * @return {@code false} when the loop has shut down and refused the task (it did not run)
+     */
+    private boolean runOnEventLoop(final Runnable task) {
+        final EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            task.run();
+            return true;
+        }
+        try {
+            loop.execute(task);
+            return true;
+        } catch (final RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Cancels a request timer; a terminated loop has dropped its timers already. */
+    private static void cancel(final ScheduledFuture<?> timer) {
+        try {
+            timer.cancel(false);
+        } catch (final RejectedExecutionException e) {
+            LOG.trace("The timer's event loop has shut down: {}", e.toString());
+        }
     }
 
     private void failPending(final long correlationId, final Throwable cause) {
