@@ -1,43 +1,24 @@
 package org.cairnmq.server;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
-import org.cairnmq.protocol.codec.RegisterBrokerCodec.TopicEntry;
-import org.cairnmq.server.broker.Broker;
 import org.cairnmq.server.broker.BrokerConfig;
 import org.cairnmq.server.config.ServerConfig;
-import org.cairnmq.server.naming.BrokerRegistrar;
-import org.cairnmq.server.naming.NameServer;
 import org.cairnmq.server.naming.NamingConfig;
 import org.cairnmq.server.remoting.Authenticator;
-import org.cairnmq.server.remoting.ProcessorRegistry;
 import org.cairnmq.server.remoting.RemotingConfig;
 import org.cairnmq.server.remoting.RemotingServer;
-import org.cairnmq.server.remoting.ServerIdentity;
-import org.cairnmq.server.remoting.messaging.MessagingProcessors;
 import org.cairnmq.server.store.FlushMode;
-import org.cairnmq.server.store.MessageStore;
 import org.cairnmq.server.store.StoreConfig;
 
 /**
  * A broker in one object: the embedded broker API and the composition root of the standalone
- * server. It only wires the components together, in this order, and closes them in reverse:
- *
- * <pre>
- *  MessageStore (with its key index and consumer offsets) ─► Broker ─► ProcessorRegistry (MessagingProcessors) ─► embedded NameServer ─► RemotingServer
- *  ─► BrokerRegistrar (registers the broker's destinations with the name servers)
- * </pre>
+ * server. It only wires: {@link BrokerAssembly} starts the components in order (store, broker,
+ * processors, embedded name server, remoting server, registrar) and closes them in reverse.
  *
  * <pre>{@code
  * try (CairnBroker broker = CairnBroker.builder().dataDirectory(dir).brokerPort(0).nameServerPort(0).start()) {
@@ -59,10 +40,7 @@ import org.cairnmq.server.store.StoreConfig;
 public final class CairnBroker implements AutoCloseable {
 
     private final ServerConfig config;
-    private final Authenticator authenticator;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private NameServer nameServer;
-    private RemotingServer remoting;
+    private final BrokerAssembly assembly;
     private boolean running;
 
     /**
@@ -73,7 +51,7 @@ public final class CairnBroker implements AutoCloseable {
      */
     public CairnBroker(final ServerConfig config, final Authenticator authenticator) {
         this.config = Objects.requireNonNull(config, "config");
-        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.assembly = new BrokerAssembly(this.config, Objects.requireNonNull(authenticator, "authenticator"));
     }
 
     /**
@@ -95,54 +73,13 @@ public final class CairnBroker implements AutoCloseable {
             throw new IllegalStateException("the broker is already started");
         }
         try {
-            startComponents();
+            assembly.start();
         } catch (final RuntimeException e) {
             closeQuietly(e);
             throw e;
         }
         running = true;
         return this;
-    }
-
-    private void startComponents() {
-        final MessageStore store = open(new MessageStore(config.store()));
-        store.start();
-        final Broker broker = open(new Broker(config.broker(), store, store.keyIndex(), store.consumerOffsets()));
-        broker.start();
-        final ProcessorRegistry registry = new ProcessorRegistry();
-        MessagingProcessors.registerAll(registry, broker);
-        final List<String> nameServers = new ArrayList<>(config.nameServerAddresses());
-        if (config.embeddedNameServer()) {
-            nameServer = open(new NameServer(config.naming(), Authenticator.acceptAny(), Clock.systemUTC()).start());
-            nameServers.add(0, nameServer.address());
-        }
-        remoting = open(new RemotingServer(config.remoting(), registry, authenticator,
-            new ServerIdentity(config.brokerName(), ServerIdentity.CURRENT_VERSION, config.broker().maxMessageBytes()))
-            .start());
-        open(new BrokerRegistrar(config.brokerName(), advertisedAddress(remoting), nameServers,
-            () -> destinationsOf(broker), config.naming().registerIntervalMs(), null, null).start());
-    }
-
-    private <T extends AutoCloseable> T open(final T component) {
-        started.push(component);
-        return component;
-    }
-
-    private static CompletableFuture<List<TopicEntry>> destinationsOf(final Broker broker) {
-        return broker.destinations().thenApply(list -> list.stream()
-            .map(info -> new TopicEntry(info.kind(), info.name(), info.queueCount())).toList());
-    }
-
-    private static String advertisedAddress(final RemotingServer server) {
-        final String bind = server.config().bindAddress();
-        if (!"0.0.0.0".equals(bind) && !"::".equals(bind)) {
-            return server.address();
-        }
-        try {
-            return InetAddress.getLocalHost().getHostAddress() + ":" + server.port();
-        } catch (final UnknownHostException e) {
-            return server.address();
-        }
     }
 
     /**
@@ -160,7 +97,7 @@ public final class CairnBroker implements AutoCloseable {
      * @return {@code host:port}
      */
     public String brokerAddress() {
-        return advertisedAddress(requireRunning());
+        return BrokerAssembly.advertisedAddress(requireRunning());
     }
 
     /**
@@ -170,7 +107,7 @@ public final class CairnBroker implements AutoCloseable {
      */
     public int nameServerPort() {
         requireRunning();
-        return nameServer == null ? -1 : nameServer.port();
+        return assembly.nameServer() == null ? -1 : assembly.nameServer().port();
     }
 
     /**
@@ -181,8 +118,8 @@ public final class CairnBroker implements AutoCloseable {
      */
     public String nameServerUrl() {
         requireRunning();
-        if (nameServer != null) {
-            return "cairn://" + nameServer.address();
+        if (assembly.nameServer() != null) {
+            return "cairn://" + assembly.nameServer().address();
         }
         return "cairn://" + String.join(",", config.nameServerAddresses());
     }
@@ -223,32 +160,14 @@ public final class CairnBroker implements AutoCloseable {
     @Override
     public synchronized void close() {
         running = false;
-        closeStarted();
+        assembly.closeStarted();
     }
 
     private void closeQuietly(final RuntimeException startFailure) {
         try {
-            closeStarted();
+            assembly.closeStarted();
         } catch (final RuntimeException e) {
             startFailure.addSuppressed(e);
-        }
-    }
-
-    private void closeStarted() {
-        RuntimeException failure = null;
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (final Exception e) {
-                if (failure == null) {
-                    failure = new IllegalStateException("CAIRN-1060 The broker did not close cleanly", e);
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 
@@ -256,7 +175,7 @@ public final class CairnBroker implements AutoCloseable {
         if (!running) {
             throw new IllegalStateException("the broker is not running");
         }
-        return remoting;
+        return assembly.remoting();
     }
 
     /**
