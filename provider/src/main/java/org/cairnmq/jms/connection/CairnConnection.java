@@ -5,7 +5,6 @@ import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
 import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateException;
-import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.JMSException;
 import jakarta.jms.ServerSessionPool;
 import jakarta.jms.Session;
@@ -58,12 +57,11 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
     private final TemporaryDestinations temporaries = new TemporaryDestinations(this, messageIds);
     private final ConnectionSubscriptions subscriptions = new ConnectionSubscriptions(this);
     private final Object stateLock = new Object();
+    private final ConnectionClientId clientId;
     private volatile boolean started;
     private volatile boolean closed;
     private volatile JMSException failure;
     private volatile ExceptionListener exceptionListener;
-    private String clientId;
-    private boolean clientIdFixed;
     private volatile boolean queueDomainOnly;
 
     /**
@@ -101,13 +99,12 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
         this.reconnector = new Reconnector(config, () -> closed, () -> sessions, this::fail);
         this.links = new BrokerLinks(config, opener, user, password, reconnector::onBrokerLost);
         reconnector.attach(links);
-        this.clientId = config.clientId();
-        this.clientIdFixed = config.clientId() != null;
+        this.clientId = new ConnectionClientId(links, stateLock, config.clientId());
         try {
             links.connectNameServer();
             channelFor(AUTHENTICATION_PROBE);
-            if (clientId != null) {
-                links.registerClientId(clientId);
+            if (config.clientId() != null) {
+                links.registerClientId(config.clientId());
             }
         } catch (final JMSException refused) {
             links.close();
@@ -123,7 +120,7 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
     @Override
     CairnSession createCairnSession(final int sessionMode, final SessionDomain domain) throws JMSException {
         checkUsable();
-        fixClientId();
+        clientId.fix();
         if (sessionMode != Session.SESSION_TRANSACTED && sessionMode != Session.AUTO_ACKNOWLEDGE
             && sessionMode != Session.CLIENT_ACKNOWLEDGE && sessionMode != Session.DUPS_OK_ACKNOWLEDGE) {
             throw new JMSException("CAIRN-J011 Invalid session mode " + sessionMode);
@@ -136,32 +133,13 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
     @Override
     public String getClientID() throws JMSException {
         checkUsable();
-        synchronized (stateLock) {
-            return clientId;
-        }
+        return clientId.get();
     }
 
     @Override
     public void setClientID(final String newClientId) throws JMSException {
         checkUsable();
-        if (newClientId == null || newClientId.isEmpty()) {
-            throw new InvalidClientIDException("CAIRN-J012 A client id must not be null or empty", "INVALID_CLIENT_ID");
-        }
-        synchronized (stateLock) {
-            if (clientIdFixed) {
-                throw new IllegalStateException("CAIRN-J013 The client id can only be set right after the "
-                    + "connection is created, before any other use, and only once", "ILLEGAL_STATE");
-            }
-            links.registerClientId(newClientId);
-            clientId = newClientId;
-            clientIdFixed = true;
-        }
-    }
-
-    private void fixClientId() {
-        synchronized (stateLock) {
-            clientIdFixed = true;
-        }
+        clientId.set(newClientId);
     }
 
     @Override
@@ -185,7 +163,7 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
     @Override
     public void start() throws JMSException {
         checkUsable();
-        fixClientId();
+        clientId.fix();
         synchronized (stateLock) {
             started = true;
             stateLock.notifyAll();
@@ -199,7 +177,7 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
     public void stop() throws JMSException {
         checkUsable();
         checkNotFromListener("stop");
-        fixClientId();
+        clientId.fix();
         started = false;
         for (final CairnSession session : sessions) {
             session.awaitListenersIdle();
@@ -284,9 +262,7 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
 
     /** The client id, without the checks of {@link #getClientID()}; {@code null} when unset. */
     String clientIdOrNull() {
-        synchronized (stateLock) {
-            return clientId;
-        }
+        return clientId.get();
     }
 
     /** Whether a session of this connection has a consumer on the durable subscription of that name. */

@@ -12,7 +12,6 @@ import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicSubscriber;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.cairnmq.client.session.BrokerChannel;
 import org.cairnmq.client.session.ClientCommands;
 import org.cairnmq.client.session.ConsumerSpec;
@@ -48,12 +47,9 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
     private final ConsumerSpec spec;
     private final PrefetchBuffer buffer = new PrefetchBuffer();
     private final MessageRecordMapper mapper = new MessageRecordMapper();
-    private final AtomicInteger creditOwed = new AtomicInteger();
-    private final AtomicInteger dropped = new AtomicInteger();
-    private volatile int window;
+    private final ConsumerCredits credits;
     private volatile MessageListener listener;
     private volatile boolean closed;
-    private boolean pulledPending;
 
     private CairnMessageConsumer(final CairnSession session, final BrokerChannel channel,
                                  final CairnDestination destination, final ConsumerSpec spec, final int window) {
@@ -61,7 +57,7 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
         this.channel = channel;
         this.destination = destination;
         this.spec = spec;
-        this.window = window;
+        this.credits = new ConsumerCredits(channel, spec.consumerId(), window);
     }
 
     static CairnMessageConsumer open(final CairnSession session, final BrokerChannel channel,
@@ -79,8 +75,8 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
     private void create() throws JMSException {
         channel.register(spec.consumerId(), this::onDelivery);
         try {
-            Await.done(channel.request(CommandCode.CREATE_CONSUMER, ClientCommands.createConsumer(spec, window)),
-                requestTimeoutMs());
+            Await.done(channel.request(CommandCode.CREATE_CONSUMER,
+                ClientCommands.createConsumer(spec, credits.window())), requestTimeoutMs());
         } catch (final JMSException refused) {
             channel.unregister(spec.consumerId());
             throw refused;
@@ -105,11 +101,8 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
     public void setMessageListener(final MessageListener newListener) throws JMSException {
         checkOpen();
         listener = newListener;
-        if (newListener != null && window == 0) {
-            window = 1;
-            channel.oneWay(CommandCode.CREDIT, ClientCommands.credit(spec.consumerId(), 1));
-        }
         if (newListener != null) {
+            credits.openForListener();
             buffer.wakeUp();
             session.scheduleDispatch(this);
         }
@@ -262,7 +255,7 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
             return pull(0);
         }
         final long remainingNanos = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
-        if (window == 0) {
+        if (credits.window() == 0) {
             return pull(Math.max(0, Math.min(MAX_PULL_WAIT_MS, TimeUnit.NANOSECONDS.toMillis(remainingNanos))));
         }
         return buffer.poll(Math.min(WAIT_SLICE_NANOS, Math.max(0, remainingNanos)));
@@ -273,7 +266,7 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
             channel.request(CommandCode.PULL, ClientCommands.pull(spec.consumerId(), waitMs)),
             requestTimeoutMs() + waitMs, ClientCommands::readPulled);
         final Delivery pulled = delivered ? buffer.pollNow() : null;
-        pulledPending = pulled != null;
+        credits.markPulled(pulled != null);
         return pulled;
     }
 
@@ -294,41 +287,24 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
         }
     }
 
-    /**
-     * Earns the broker one credit back for a message given to the application, sent in batches of
-     * half the window. A message that a PULL fetched spent no credit, so it earns none.
-     */
+    /** Earns the broker credit back for a message given to the application ({@link ConsumerCredits}). */
     void onGivenToApplication() {
-        final int currentWindow = window;
-        if (pulledPending) {
-            pulledPending = false;
-            return;
-        }
-        if (currentWindow == 0) {
-            return;
-        }
-        final int owed = creditOwed.incrementAndGet();
-        if (owed >= Math.max(1, currentWindow / 2) && creditOwed.compareAndSet(owed, 0)) {
-            channel.oneWay(CommandCode.CREDIT, ClientCommands.credit(spec.consumerId(), owed));
-        }
+        credits.onGivenToApplication();
     }
 
     /** Drops the prefetched deliveries, counting them for {@link #regrantDropped()}. */
     void dropPrefetched() {
-        dropped.addAndGet(buffer.drainIds().length);
+        credits.addDropped(buffer.drainIds().length);
     }
 
     /** Drops the prefetched deliveries the broker took back, counting them for {@link #regrantDropped()}. */
     void dropPrefetchedUpTo(final long highestReturnedDeliveryId) {
-        dropped.addAndGet(buffer.drainUpTo(highestReturnedDeliveryId));
+        credits.addDropped(buffer.drainUpTo(highestReturnedDeliveryId));
     }
 
     /** Gives the broker back the credit of the dropped deliveries. */
     void regrantDropped() {
-        final int count = dropped.getAndSet(0);
-        if (count > 0 && window > 0 && !closed) {
-            channel.oneWay(CommandCode.CREDIT, ClientCommands.credit(spec.consumerId(), count));
-        }
+        credits.regrantDropped(closed);
     }
 
     Delivery takeForListener() {
@@ -362,8 +338,7 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
 
     void onConnectionInterrupted() {
         buffer.drainIds();
-        dropped.set(0);
-        creditOwed.set(0);
+        credits.reset();
     }
 
     void recreate() throws JMSException {
@@ -371,8 +346,7 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
             return;
         }
         buffer.drainIds();
-        creditOwed.set(0);
-        dropped.set(0);
+        credits.reset();
         create();
         if (listener != null) {
             session.scheduleDispatch(this);

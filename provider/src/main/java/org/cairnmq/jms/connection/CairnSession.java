@@ -12,15 +12,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.cairnmq.client.session.BrokerChannel;
-import org.cairnmq.client.session.ClientCommands;
 import org.cairnmq.client.session.Delivery;
 import org.cairnmq.jms.destination.CairnDestination;
 import org.cairnmq.jms.message.CairnMessage;
 import org.cairnmq.protocol.codec.CreateConsumerCodec;
-import org.cairnmq.protocol.command.CommandCode;
 
 /**
  * A JMS session: a single thread of control over producers, consumers and browsers, with one of the
@@ -28,7 +25,8 @@ import org.cairnmq.protocol.command.CommandCode;
  * ({@link SessionChildren}), how messages reach the application and its listeners
  * ({@link SessionDelivery} on the {@link SessionDispatcher} thread), commit, rollback and recover
  * ({@link SessionRecovery}), asynchronous sends ({@link SendCompletions}), the application server
- * facilities ({@link AsfDelivery}), and the thin factory methods ({@link SessionFactoryMethods}).
+ * facilities ({@link AsfDelivery}), the last steps of close ({@link SessionTeardown}), and the thin
+ * factory methods ({@link SessionFactoryMethods}).
  *
  * <p>Thread safety: the specification makes a session single-threaded; the state that the event loop
  * and the listener thread share is concurrent.
@@ -221,7 +219,7 @@ public final class CairnSession extends SessionFactoryMethods {
             throw new IllegalStateException("CAIRN-J029 A message listener must not close its own session",
                 "ILLEGAL_STATE");
         }
-        JMSException first = attempt(() -> {
+        JMSException first = SessionTeardown.attempt(() -> {
             completions.awaitAll(connection.config().requestTimeoutMs());
             completions.throwUnansweredFailure();
         }, null);
@@ -233,7 +231,7 @@ public final class CairnSession extends SessionFactoryMethods {
             deliveryLock.unlock();
         }
         try {
-            first = closeChildrenAndSession(first);
+            first = SessionTeardown.closeChildrenAndSession(connection, sessionId, mode, acks, children, first);
         } finally {
             dispatcher.shutdown();
             completions.shutdown();
@@ -242,39 +240,6 @@ public final class CairnSession extends SessionFactoryMethods {
         if (first != null) {
             throw first;
         }
-    }
-
-    private JMSException closeChildrenAndSession(final JMSException earlier) {
-        final boolean reachable = !connection.isClosed();
-        JMSException first = earlier;
-        if ((mode == Session.DUPS_OK_ACKNOWLEDGE || mode == Session.AUTO_ACKNOWLEDGE) && reachable) {
-            first = attempt(acks::acknowledgeConsumed, first);
-        }
-        final JMSException childFailure = children.closeAll(reachable);
-        first = first == null ? childFailure : first;
-        final Set<BrokerChannel> channels = children.consumedFrom();
-        channels.addAll(acks.channelsInUse());
-        for (final BrokerChannel channel : channels) {
-            if (reachable && channel.isOpen()) {
-                first = attempt(() -> Await.done(channel.request(CommandCode.CLOSE_SESSION,
-                    ClientCommands.sessionOnly(sessionId)), connection.config().requestTimeoutMs()), first);
-            }
-        }
-        return first;
-    }
-
-    private static JMSException attempt(final JmsAction action, final JMSException first) {
-        try {
-            action.run();
-            return first;
-        } catch (final JMSException failure) {
-            return first == null ? failure : first;
-        }
-    }
-
-    @FunctionalInterface
-    private interface JmsAction {
-        void run() throws JMSException;
     }
 
     // ---- what consumers, producers and the connection call
