@@ -9,7 +9,6 @@ import static org.cairnmq.protocol.record.MessageRecordDescriptor.EXPIRATION_OFF
 import static org.cairnmq.protocol.record.MessageRecordDescriptor.NULL_BODY_LENGTH;
 import static org.cairnmq.protocol.record.MessageRecordDescriptor.PERSISTENT_FLAG;
 import static org.cairnmq.protocol.record.MessageRecordDescriptor.PRIORITY_OFFSET;
-import static org.cairnmq.protocol.record.MessageRecordDescriptor.PROPERTIES_HEADER_LENGTH;
 import static org.cairnmq.protocol.record.MessageRecordDescriptor.TIMESTAMP_OFFSET;
 import static org.cairnmq.protocol.record.MessageRecordDescriptor.VERSION_OFFSET;
 
@@ -329,32 +328,11 @@ public final class MessageRecordFlyweight {
      * @param visitor receives each name and value
      */
     public void forEachProperty(final PropertyVisitor visitor) {
-        final int count = propertyCount();
-        int cursor = layout.propertiesOffset + PROPERTIES_HEADER_LENGTH;
-        for (int i = 0; i < count; i++) {
-            final int nameLength = ValueCodec.checkedLength(buffer, cursor, layout.propertiesEnd);
-            final String name = Utf8Strings.read(buffer, cursor);
-            final int tagOffset = cursor + Integer.BYTES + nameLength;
-            final int valueLength = ValueCodec.encodedLength(buffer, tagOffset, layout.propertiesEnd);
-            visitor.onProperty(name, ValueCodec.read(buffer, tagOffset));
-            cursor = tagOffset + valueLength;
-        }
+        PropertySection.forEach(buffer, layout.propertiesOffset, layout.propertiesEnd, visitor);
     }
 
     private int findPropertyValue(final String name) {
-        final int count = propertyCount();
-        int cursor = layout.propertiesOffset + PROPERTIES_HEADER_LENGTH;
-        for (int i = 0; i < count; i++) {
-            final int nameLength = ValueCodec.checkedLength(buffer, cursor, layout.propertiesEnd);
-            final int nameOffset = cursor + Integer.BYTES;
-            final int tagOffset = nameOffset + nameLength;
-            final int valueLength = ValueCodec.encodedLength(buffer, tagOffset, layout.propertiesEnd);
-            if (Utf8Strings.utf8Equals(buffer, nameOffset, nameLength, name)) {
-                return tagOffset;
-            }
-            cursor = tagOffset + valueLength;
-        }
-        return ABSENT;
+        return PropertySection.find(buffer, layout.propertiesOffset, layout.propertiesEnd, name);
     }
 
     /**
