@@ -107,11 +107,13 @@ class MessagingCodecGoldenBytesTest {
 
     @Test
     void shouldEncodeAndDecodeCloseConsumer() {
-        final String golden = "0000000000000005" + "00000002" + "0000000000000009" + "000000000000000a";
-        assertThat(hex(CloseConsumerCodec.request(5L, new long[] {9L, 10L}))).isEqualTo(golden);
+        final String golden = "0000000000000005" + "00000002" + "0000000000000009" + "000000000000000a"
+            + "000000000000000b";
+        assertThat(hex(CloseConsumerCodec.request(5L, new long[] {9L, 10L}, 11L))).isEqualTo(golden);
         final CloseConsumerCodec.Request decoded = CloseConsumerCodec.decode(bytes(golden));
         assertThat(decoded.consumerId()).isEqualTo(5L);
         assertThat(decoded.unconsumedDeliveryIds()).containsExactly(9L, 10L);
+        assertThat(decoded.highestReceivedDeliveryId()).isEqualTo(11L);
     }
 
     @Test

@@ -76,9 +76,13 @@ public final class ClientCommands {
             spec.subscriptionName(), initialCredit));
     }
 
-    /** CLOSE_CONSUMER with the deliveries the client never gave to the application. */
-    public static BodyWriter closeConsumer(final long consumerId, final long[] returnedDeliveryIds) {
-        return CloseConsumerCodec.request(consumerId, returnedDeliveryIds);
+    /**
+     * CLOSE_CONSUMER with the deliveries the client never gave to the application and the highest
+     * delivery id it received for the consumer (the broker also returns those above it, on the wire).
+     */
+    public static BodyWriter closeConsumer(final long consumerId, final long[] returnedDeliveryIds,
+                                           final long highestReceivedDeliveryId) {
+        return CloseConsumerCodec.request(consumerId, returnedDeliveryIds, highestReceivedDeliveryId);
     }
 
     /** CREDIT. */

@@ -50,6 +50,8 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
     private final ConsumerCredits credits;
     private volatile MessageListener listener;
     private volatile boolean closed;
+    /** Written on the connection's event loop only; read when the consumer closes. */
+    private volatile long highestReceivedDeliveryId;
 
     private CairnMessageConsumer(final CairnSession session, final BrokerChannel channel,
                                  final CairnDestination destination, final ConsumerSpec spec, final int window) {
@@ -276,6 +278,7 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
         if (closed || !buffer.add(delivery)) {
             return;
         }
+        highestReceivedDeliveryId = Math.max(highestReceivedDeliveryId, delivery.deliveryId());
         if (listener != null) {
             session.scheduleDispatch(this);
         }
@@ -345,6 +348,7 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
         if (closed) {
             return;
         }
+        highestReceivedDeliveryId = 0L;
         buffer.drainIds();
         credits.reset();
         create();
@@ -364,13 +368,16 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
         }
         closed = true;
         listener = null;
-        final long[] neverSeen = buffer.drainIds();
+        // Closed first, drained second: a delivery arriving from now on is refused, is not counted
+        // as received, and so lies above highestReceivedDeliveryId, which the broker returns too.
         buffer.close();
+        final long[] neverSeen = buffer.drainIds();
+        final long highestReceived = highestReceivedDeliveryId;
         session.removeConsumer(this);
         try {
             if (reachable && channel.isOpen()) {
                 Await.done(channel.request(CommandCode.CLOSE_CONSUMER,
-                    ClientCommands.closeConsumer(spec.consumerId(), neverSeen)), requestTimeoutMs());
+                    ClientCommands.closeConsumer(spec.consumerId(), neverSeen, highestReceived)), requestTimeoutMs());
             }
         } finally {
             channel.unregister(spec.consumerId());

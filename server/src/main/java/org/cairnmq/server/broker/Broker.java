@@ -218,15 +218,19 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * CLOSE_CONSUMER.
+     * CLOSE_CONSUMER: the listed deliveries, and the consumer's deliveries above the highest one its
+     * client received (on the wire as it closed), go back uncounted; the others stay with the session.
      *
      * @param connectionId the connection
      * @param consumerId the consumer
-     * @param unconsumedDeliveryIds deliveries to return uncounted
+     * @param unconsumedDeliveryIds deliveries the application never saw
+     * @param highestReceivedDeliveryId the highest delivery id the client received for the consumer
      * @return completes when closed
      */
-    public CompletableFuture<Void> closeConsumer(long connectionId, long consumerId, long[] unconsumedDeliveryIds) {
-        return run(() -> core.closeConsumer(connectionId, consumerId, unconsumedDeliveryIds));
+    public CompletableFuture<Void> closeConsumer(long connectionId, long consumerId, long[] unconsumedDeliveryIds,
+            long highestReceivedDeliveryId) {
+        return run(() -> core.closeConsumer(connectionId, consumerId, unconsumedDeliveryIds,
+                highestReceivedDeliveryId));
     }
 
     /**

@@ -170,7 +170,7 @@ class BrokerTest {
         assertThat(link.delivered.subList(2, 4)).allSatisfy(d -> assertThat(d.deliveryCount()).isEqualTo(2));
 
         long unconsumed = link.delivered.get(3).deliveryId();
-        broker.closeConsumer(1, 1, new long[] {unconsumed}).join();
+        broker.closeConsumer(1, 1, new long[] {unconsumed}, Long.MAX_VALUE).join();
         consumer(link, 2, 2, "redo", null, 10);
         await("the unconsumed one", () -> link.to(2).size() == 1);
         assertThat(link.to(2).get(0).n()).isEqualTo(1);
@@ -180,6 +180,24 @@ class BrokerTest {
         await("the session's one", () -> link.to(2).size() == 2);
         assertThat(link.to(2).get(1).n()).isEqualTo(0);
         assertThat(link.to(2).get(1).deliveryCount()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReturnTheDeliveriesStillOnTheWireWhenAConsumerCloses() {
+        RecordingLink link = new RecordingLink(1);
+        for (int i = 0; i < 2; i++) {
+            send(link, 0, "wire", "ID:" + i, i);
+        }
+        consumer(link, 1, 1, "wire", null, 10);
+        await("two", () -> link.delivered.size() == 2);
+        long received = link.delivered.get(0).deliveryId();
+
+        broker.closeConsumer(1, 1, new long[0], received).join();
+        consumer(link, 2, 2, "wire", null, 10);
+
+        await("the one on the wire", () -> link.to(2).size() == 1);
+        assertThat(link.to(2).get(0).n()).isEqualTo(1);
+        assertThat(link.to(2).get(0).deliveryCount()).isEqualTo(1);
     }
 
     @Test

@@ -154,7 +154,7 @@ class DeliveryRulesTest {
         assertThat(link.delivered).allSatisfy(d -> assertThat(d.consumerId()).isEqualTo(owner));
         assertThat(link.delivered).extracting(RecordingLink.Delivered::n).containsExactly(0, 1, 2, 3, 4, 5);
 
-        fixture.broker.closeConsumer(1, owner, new long[0]).join();
+        fixture.broker.closeConsumer(1, owner, new long[0], Long.MAX_VALUE).join();
         fixture.sendToQueue(link, "grouped", "ID:6", 6, w -> w.putStringProperty("JMSXGroupID", "g"));
         await("seventh", () -> link.delivered.size() == 7);
         assertThat(link.delivered.get(6).consumerId()).isNotEqualTo(owner);

@@ -59,7 +59,7 @@ class TopicSubscriptionTest {
         RecordingLink link = new RecordingLink(1);
         fixture.broker.clientId(link, "app").join();
         fixture.subscribe(link, 1, "prices", DURABLE, "sub", "n > 0").join();
-        fixture.broker.closeConsumer(1, 1, new long[0]).join();
+        fixture.broker.closeConsumer(1, 1, new long[0], Long.MAX_VALUE).join();
         fixture.broker.connectionClosed(1);
         RecordingLink publisher = new RecordingLink(9);
         for (int i = 0; i < 3; i++) {
@@ -88,7 +88,7 @@ class TopicSubscriptionTest {
         RecordingLink link = new RecordingLink(1);
         fixture.broker.clientId(link, "app").join();
         fixture.subscribe(link, 1, "t", DURABLE, "sub", null).join();
-        fixture.broker.closeConsumer(1, 1, new long[0]).join();
+        fixture.broker.closeConsumer(1, 1, new long[0], Long.MAX_VALUE).join();
         fixture.publish(link, "t", "ID:old", 5);
         fixture.awaitDispatched();
         fixture.subscribe(link, 2, "t", DURABLE, "sub", "n > 1").join();
@@ -143,7 +143,7 @@ class TopicSubscriptionTest {
         fixture.publish(link, "t", "ID:1", 1);
         await("delivered", () -> link.delivered.size() == 1);
         fixture.broker.ack(1, 1, 0, AckMode.INDIVIDUAL, new long[] {link.delivered.get(0).deliveryId()}).join();
-        fixture.broker.closeConsumer(1, 1, new long[0]).join();
+        fixture.broker.closeConsumer(1, 1, new long[0], Long.MAX_VALUE).join();
         fixture.broker.unsubscribe(link, "sub").join();
         assertThat(errorOf(fixture.broker.unsubscribe(link, "sub"))).isEqualTo(ErrorCode.INVALID_DESTINATION);
     }

@@ -194,14 +194,16 @@ public final class BrokerCore {
     }
 
     /**
-     * CLOSE_CONSUMER: the listed deliveries go back uncounted; the others stay with the session.
+     * CLOSE_CONSUMER: the listed deliveries and those above the highest one received go back uncounted.
      *
      * @param connectionId the connection
      * @param consumerId the consumer
      * @param unconsumedDeliveryIds deliveries the application never saw
+     * @param highestReceivedDeliveryId the highest delivery id the client received for the consumer
      */
-    public void closeConsumer(long connectionId, long consumerId, long[] unconsumedDeliveryIds) {
-        consumers.close(knownConnection(connectionId), consumerId, unconsumedDeliveryIds);
+    public void closeConsumer(long connectionId, long consumerId, long[] unconsumedDeliveryIds,
+            long highestReceivedDeliveryId) {
+        consumers.close(knownConnection(connectionId), consumerId, unconsumedDeliveryIds, highestReceivedDeliveryId);
     }
 
     /**

@@ -55,13 +55,15 @@ final class ConsumerOperations {
      * @param connection the connection
      * @param consumerId the consumer
      * @param unconsumedDeliveryIds deliveries the application never saw
+     * @param highestReceivedDeliveryId the highest delivery id the client received for the consumer
      */
-    void close(ConnectionState connection, long consumerId, long[] unconsumedDeliveryIds) {
+    void close(ConnectionState connection, long consumerId, long[] unconsumedDeliveryIds,
+            long highestReceivedDeliveryId) {
         ConsumerState consumer = connection.consumers.get(consumerId);
         if (consumer == null) {
             return;
         }
-        core.sessions.returnUnconsumed(consumer, unconsumedDeliveryIds);
+        core.sessions.returnUnconsumed(consumer, unconsumedDeliveryIds, highestReceivedDeliveryId);
         remove(connection, consumer);
         core.dispatch(consumer.destination);
     }

@@ -118,19 +118,27 @@ final class SessionOperations {
     }
 
     /**
-     * Returns the listed deliveries of a closing consumer without counting them.
+     * Returns a closing consumer's deliveries its client never gave to the application, without
+     * counting them: the listed ones, and every one above the highest delivery id the client received
+     * (still on the wire as the consumer closed; the client drops them on arrival).
      *
      * @param consumer the consumer
      * @param deliveryIds deliveries its client never gave to the application
+     * @param highestReceivedDeliveryId the highest delivery id the client received for the consumer
      */
-    void returnUnconsumed(ConsumerState consumer, long[] deliveryIds) {
+    void returnUnconsumed(ConsumerState consumer, long[] deliveryIds, long highestReceivedDeliveryId) {
         long nowMs = clock.millis();
-        for (long deliveryId : deliveryIds) {
-            Delivery returned = consumer.session.deliveries.get(deliveryId);
-            if (returned != null && returned.consumer == consumer) {
-                consumer.session.deliveries.remove(deliveryId);
-                returned.queue.release(returned, false, nowMs, nowMs);
+        Set<Long> listed = idSet(deliveryIds);
+        List<Delivery> returned = new ArrayList<>();
+        for (Delivery delivery : consumer.session.deliveries.tailMap(0L, false).values()) {
+            if (delivery.consumer == consumer
+                    && (listed.contains(delivery.deliveryId) || delivery.deliveryId > highestReceivedDeliveryId)) {
+                returned.add(delivery);
             }
+        }
+        for (Delivery delivery : returned) {
+            consumer.session.deliveries.remove(delivery.deliveryId);
+            delivery.queue.release(delivery, false, nowMs, nowMs);
         }
     }
 }

@@ -27,7 +27,7 @@ final class ConsumerProcessor implements CommandProcessor {
             case CLOSE_CONSUMER -> {
                 CloseConsumerCodec.Request request = CloseConsumerCodec.decode(body);
                 support.answerEmpty(connection, header, support.broker().closeConsumer(connectionId,
-                        request.consumerId(), request.unconsumedDeliveryIds()));
+                        request.consumerId(), request.unconsumedDeliveryIds(), request.highestReceivedDeliveryId()));
             }
             case CREDIT -> {
                 CreditCodec.Credit credit = CreditCodec.decode(body);
