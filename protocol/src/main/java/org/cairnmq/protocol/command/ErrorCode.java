@@ -74,6 +74,12 @@ public enum ErrorCode {
     XA_HEURISTIC_ROLLBACK(457),
     /** XA_HEURMIX: the branch was partly committed and partly rolled back. */
     XA_HEURISTIC_MIXED(458),
+    /** XA_RBTIMEOUT: the branch was rolled back because its timeout passed. */
+    XA_ROLLED_BACK_TIMEOUT(459),
+    /** XA_HEURHAZ: the branch may have been heuristically completed. */
+    XA_HEURISTIC_HAZARD(460),
+    /** XA_RBCOMMFAIL: the branch was rolled back because its connection was lost while it was active. */
+    XA_ROLLED_BACK_COMMUNICATION(461),
 
     /** An unexpected failure inside the server. */
     INTERNAL(900),

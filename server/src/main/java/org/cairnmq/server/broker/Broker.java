@@ -14,10 +14,13 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.cairnmq.protocol.codec.AckMode;
 import org.cairnmq.protocol.codec.CreateConsumerCodec;
+import org.cairnmq.protocol.codec.XaCodec;
+import org.cairnmq.protocol.codec.XaXid;
 import org.cairnmq.protocol.record.DestinationKind;
 import org.cairnmq.server.broker.internal.BrokerCore;
 import org.cairnmq.server.broker.internal.BrokerThreads;
 import org.cairnmq.server.broker.internal.DiskUsage;
+import org.cairnmq.server.store.BranchJournal;
 import org.cairnmq.server.store.ConsumerOffsetStore;
 import org.cairnmq.server.store.MessageKeyIndex;
 import org.cairnmq.server.store.MessageStore;
@@ -52,6 +55,8 @@ public final class Broker implements AutoCloseable {
 
     /** How often the broker thread times out pulls and re-runs dispatch. */
     public static final long TICK_INTERVAL_MS = 50L;
+    /** The directory, inside the data directory, of the XA branch journal. */
+    public static final String BRANCH_JOURNAL_DIRECTORY = "transactions";
 
     private final BrokerConfig config;
     private final MessageStore store;
@@ -60,6 +65,7 @@ public final class Broker implements AutoCloseable {
     private final Clock clock;
     private final DoubleSupplier diskUsedRatio;
     private BrokerThreads threads;
+    private BranchJournal branchJournal;
     private ScheduledFuture<?> tick;
     private volatile BrokerCore core;
     private volatile boolean closed;
@@ -111,8 +117,9 @@ public final class Broker implements AutoCloseable {
         }
         threads = new BrokerThreads();
         DoubleSupplier disk = diskUsedRatio != null ? diskUsedRatio : new DiskUsage(store.config().dataDirectory());
+        branchJournal = BranchJournal.open(config.dataDirectory().resolve(BRANCH_JOURNAL_DIRECTORY));
         core = call(() -> new BrokerCore(config, store, keyIndex, offsets, clock, disk, threads.broker(),
-                threads.offsetFlush())).join();
+                threads.offsetFlush(), branchJournal)).join();
         tick = threads.broker().scheduleWithFixedDelay(core::tick, TICK_INTERVAL_MS, TICK_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
     }
@@ -128,6 +135,7 @@ public final class Broker implements AutoCloseable {
         CompletableFuture<Void> marks = run(core::close);
         closed = true;
         threads.close(marks);
+        branchJournal.close();
     }
 
     /** @return the settings */
@@ -352,6 +360,102 @@ public final class Broker implements AutoCloseable {
      */
     public void connectionClosed(long connectionId) {
         run(() -> core.connectionClosed(connectionId));
+    }
+
+    /**
+     * XA_START: a new branch, or a session joining or resuming one.
+     *
+     * @param link the connection
+     * @param request the decoded request
+     * @return completes once the session is associated
+     */
+    public CompletableFuture<Void> xaStart(ClientLink link, XaCodec.StartRequest request) {
+        return run(() -> core.xaStart(link, request));
+    }
+
+    /**
+     * XA_END: the association's work moves into the branch.
+     *
+     * @param link the connection
+     * @param request the decoded request
+     * @return completes once ended
+     */
+    public CompletableFuture<Void> xaEnd(ClientLink link, XaCodec.EndRequest request) {
+        return run(() -> core.xaEnd(link, request));
+    }
+
+    /**
+     * XA_PREPARE.
+     *
+     * @param xid the branch
+     * @return completes with {@link XaCodec#VOTE_OK} once the branch is durable, or
+     *     {@link XaCodec#VOTE_READ_ONLY} for a branch with no work
+     */
+    public CompletableFuture<Integer> xaPrepare(XaXid xid) {
+        CompletableFuture<Integer> answer = new CompletableFuture<>();
+        submit(() -> core.xaPrepare(xid, answer), answer);
+        return answer;
+    }
+
+    /**
+     * XA_COMMIT.
+     *
+     * @param xid the branch
+     * @param onePhase whether no prepare came first
+     * @return completes once the sends are durable and the acknowledgements flushed
+     */
+    public CompletableFuture<Void> xaCommit(XaXid xid, boolean onePhase) {
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        submit(() -> core.xaCommit(xid, onePhase, answer), answer);
+        return answer;
+    }
+
+    /**
+     * XA_ROLLBACK.
+     *
+     * @param xid the branch
+     * @return completes once rolled back
+     */
+    public CompletableFuture<Void> xaRollback(XaXid xid) {
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        submit(() -> core.xaRollback(xid, answer), answer);
+        return answer;
+    }
+
+    /**
+     * XA_RECOVER; also the admin view of the branches in doubt.
+     *
+     * @return the prepared and heuristically completed branches
+     */
+    public CompletableFuture<List<XaXid>> xaRecover() {
+        return call(() -> core.xaRecover());
+    }
+
+    /**
+     * XA_FORGET.
+     *
+     * @param xid a heuristically completed branch
+     * @return completes once forgotten
+     */
+    public CompletableFuture<Void> xaForget(XaXid xid) {
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        submit(() -> core.xaForget(xid, answer), answer);
+        return answer;
+    }
+
+    /**
+     * Admin: an operator commits or rolls back a prepared branch without its transaction manager. The
+     * branch is then reported to the manager as heuristically completed (XA_HEURCOM / XA_HEURRB)
+     * and listed by recover until forgotten.
+     *
+     * @param xid the prepared branch
+     * @param commit commit, or roll back
+     * @return completes once applied and journaled
+     */
+    public CompletableFuture<Void> completeHeuristically(XaXid xid, boolean commit) {
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        submit(() -> core.xaCompleteHeuristically(xid, commit, answer), answer);
+        return answer;
     }
 
     private CompletableFuture<Void> run(Runnable action) {

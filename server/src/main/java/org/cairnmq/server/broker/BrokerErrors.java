@@ -166,4 +166,15 @@ public final class BrokerErrors {
     public static BrokerException closed() {
         return new BrokerException(ErrorCode.ILLEGAL_STATE, "CAIRN-2901 The broker is closed");
     }
+
+    /**
+     * An XA call refused with its XA error code (docs/PROTOCOL.md, "XA transactions").
+     *
+     * @param code one of the XA_* error codes
+     * @param reason what happened to which branch
+     * @return CAIRN-2450
+     */
+    public static BrokerException xa(ErrorCode code, String reason) {
+        return new BrokerException(code, "CAIRN-2450 " + reason);
+    }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.cairnmq.protocol.codec.AckMode;
 import org.cairnmq.protocol.codec.CreateConsumerCodec;
+import org.cairnmq.protocol.codec.XaCodec;
+import org.cairnmq.protocol.codec.XaXid;
 import org.cairnmq.protocol.record.DestinationKind;
 import org.cairnmq.protocol.selector.Selector;
 import org.cairnmq.protocol.selector.SelectorSyntaxException;
@@ -17,11 +19,13 @@ import org.cairnmq.server.broker.BrokerErrors;
 import org.cairnmq.server.broker.ClientLink;
 import org.cairnmq.server.broker.DestinationInfo;
 import org.cairnmq.server.broker.BrowsePage;
+import org.cairnmq.server.store.BranchJournal;
 import org.cairnmq.server.store.ConsumerOffsetStore;
 import org.cairnmq.server.store.MessageKeyIndex;
 import io.netty.buffer.ByteBuf;
 import java.time.Clock;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongPredicate;
 import org.cairnmq.server.store.MessageStore;
 
 /**
@@ -50,7 +54,8 @@ public final class BrokerCore {
     final ConsumerOperations consumers;
     private final ConnectionOperations connectionOperations;
     final DestinationOperations destinationOperations;
-    private final SendPath sendPath;
+    final SendPath sendPath;
+    private final XaOperations xa;
     private final Browser browser;
     private final RetentionFloor retentionFloor;
 
@@ -64,10 +69,12 @@ public final class BrokerCore {
      * @param clock the clock of the duplicate window and flow control
      * @param diskUsedRatio the used fraction of the store's volume
      * @param executor the broker thread
-     * @param flushExecutor the thread that forces the offset store
+     * @param flushExecutor the thread that forces the offset store and the branch journal
+     * @param branchJournal the open XA branch journal
      */
     public BrokerCore(BrokerConfig config, MessageStore store, MessageKeyIndex keyIndex, ConsumerOffsetStore offsets,
-            Clock clock, DoubleSupplier diskUsedRatio, ScheduledExecutorService executor, Executor flushExecutor) {
+            Clock clock, DoubleSupplier diskUsedRatio, ScheduledExecutorService executor, Executor flushExecutor,
+            BranchJournal branchJournal) {
         this.config = config;
         this.store = store;
         this.offsets = offsets;
@@ -87,8 +94,10 @@ public final class BrokerCore {
         this.sendPath = new SendPath(this, keyIndex, clock, diskUsedRatio);
         this.browser = new Browser(store, this);
         this.retentionFloor = new RetentionFloor(store, offsets);
+        this.xa = new XaOperations(this, branchJournal, flushExecutor);
         destinations.load();
         subscriptions.load();
+        new XaJournalRecovery(this).recover(branchJournal, xa.branches);
         store.setMinUnconsumedCommitLogOffset(retentionFloor);
         retentionFloor.update(destinations.all());
     }
@@ -383,6 +392,7 @@ public final class BrokerCore {
     public void tick() {
         consumers.expirePulls(connections.values(), System.currentTimeMillis());
         sendPath.prune();
+        xa.expire(clock.millis());
         dispatchAll();
         retentionFloor.maybeUpdate(destinations.all());
     }
@@ -395,5 +405,93 @@ public final class BrokerCore {
 
     void dispatch(DestinationState destination) {
         dispatcher.dispatch(destination);
+    }
+
+    /**
+     * XA_START.
+     *
+     * @param link the connection
+     * @param request the decoded request
+     */
+    public void xaStart(ClientLink link, XaCodec.StartRequest request) {
+        xa.start(connection(link), request.sessionId(), request.txId(), request.flags(), request.timeoutSeconds(),
+                request.xid());
+    }
+
+    /**
+     * XA_END.
+     *
+     * @param link the connection
+     * @param request the decoded request
+     */
+    public void xaEnd(ClientLink link, XaCodec.EndRequest request) {
+        xa.end(connection(link), request.txId(), request.flags(), request.xid());
+    }
+
+    /**
+     * XA_PREPARE.
+     *
+     * @param xid the branch
+     * @param answer completed with the vote once the branch is durable
+     */
+    public void xaPrepare(XaXid xid, CompletableFuture<Integer> answer) {
+        xa.prepare(xid, answer);
+    }
+
+    /**
+     * XA_COMMIT.
+     *
+     * @param xid the branch
+     * @param onePhase whether no prepare came first
+     * @param answer completed once the sends are durable and the acknowledgements flushed
+     */
+    public void xaCommit(XaXid xid, boolean onePhase, CompletableFuture<Void> answer) {
+        xa.commit(xid, onePhase, answer);
+    }
+
+    /**
+     * XA_ROLLBACK.
+     *
+     * @param xid the branch
+     * @param answer completed once done
+     */
+    public void xaRollback(XaXid xid, CompletableFuture<Void> answer) {
+        xa.rollback(xid, answer);
+    }
+
+    /** @return XA_RECOVER: the prepared and heuristically completed branches */
+    public List<XaXid> xaRecover() {
+        return xa.recover();
+    }
+
+    /**
+     * XA_FORGET.
+     *
+     * @param xid a heuristically completed branch
+     * @param answer completed once forgotten durably
+     */
+    public void xaForget(XaXid xid, CompletableFuture<Void> answer) {
+        xa.forget(xid, answer);
+    }
+
+    /**
+     * An operator's heuristic decision on a prepared branch.
+     *
+     * @param xid the branch
+     * @param commit commit, or roll back
+     * @param answer completed once the decision is applied and journaled
+     */
+    public void xaCompleteHeuristically(XaXid xid, boolean commit, CompletableFuture<Void> answer) {
+        xa.completeHeuristically(xid, commit, answer);
+    }
+
+    /**
+     * Sessions went away: the XA associations they had end and their branches roll back.
+     *
+     * @param connection the connection
+     * @param lostSession which of its sessions
+     */
+    void xaAssociationsLost(ConnectionState connection, LongPredicate lostSession) {
+        xa.associationsLost(connection, lostSession);
     }
 }

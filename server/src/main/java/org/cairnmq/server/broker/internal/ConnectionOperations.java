@@ -109,6 +109,7 @@ final class ConnectionOperations {
         if (connection == null) {
             return;
         }
+        core.xaAssociationsLost(connection, lost -> lost == sessionId);
         connection.transactions.values().removeIf(tx -> tx.sessionId == sessionId);
         for (ConsumerState consumer : List.copyOf(connection.consumers.values())) {
             if (consumer.session.sessionId == sessionId) {
@@ -132,6 +133,7 @@ final class ConnectionOperations {
         if (connection == null) {
             return;
         }
+        core.xaAssociationsLost(connection, lost -> true);
         connection.transactions.clear();
         if (connection.clientId != null) {
             clientIds.remove(connection.clientId);

@@ -10,7 +10,8 @@ import org.cairnmq.protocol.codec.AckMode;
  *
  * <p>Design note: held sends are copies in memory, not prepared records in the CommitLog, so a
  * broker crash loses an open local transaction, which is what its client sees as a rollback anyway;
- * a large transaction costs heap until it ends. XA (a durable prepare) will need prepared records.
+ * a large transaction costs heap until it ends. An XA branch keeps the same work and writes it to
+ * the branch journal at prepare ({@link XaBranch}).
  */
 final class LocalTransaction {
 
@@ -18,6 +19,8 @@ final class LocalTransaction {
     final List<HeldSend> sends = new ArrayList<>();
     final List<HeldAck> acks = new ArrayList<>();
     long sessionId = -1L;
+    /** The XA branch this work belongs to, or null for a local transaction. */
+    XaBranch branch;
 
     LocalTransaction(long txId) {
         this.txId = txId;

@@ -2,9 +2,11 @@ package org.cairnmq.server.broker.internal;
 
 import io.netty.buffer.Unpooled;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import org.cairnmq.protocol.command.ProtocolException;
 import org.cairnmq.protocol.record.MessageRecordFlyweight;
@@ -48,6 +50,8 @@ final class QueueState {
     final PriorityQueue<Pending> delayed = new PriorityQueue<>(
             (a, b) -> Long.compare(a.visibleAtMs(), b.visibleAtMs()));
     final Map<Long, Delivery> inFlight = new HashMap<>();
+    /** Offsets acknowledged inside an XA branch that is not finished: neither delivered nor acked. */
+    final Set<Long> held = new HashSet<>();
     private final QueueProgress startProgress;
     private long nextReadOffset;
     /** Offsets below this may have been delivered before the broker started: flag them redelivered. */
@@ -128,7 +132,7 @@ final class QueueState {
             }
             for (StoredRecord record : result.records()) {
                 long offset = record.queueOffset();
-                if (startProgress == null || !startProgress.isAcked(offset)) {
+                if ((startProgress == null || !startProgress.isAcked(offset)) && !held.contains(offset)) {
                     int prior = offset < deliveredBeforeStart ? 1 : 0;
                     add(read(record, prior, flyweight), nowMs);
                 }
@@ -184,11 +188,29 @@ final class QueueState {
     }
 
     /**
+     * Puts a message back that an XA branch held and did not acknowledge.
+     *
+     * @param record the stored record
+     * @param priorDeliveries how many times it was delivered
+     * @param priority its JMS priority
+     * @param visibleAtMs the earliest time of the next delivery
+     * @param nowMs the current time
+     */
+    void returnHeld(StoredRecord record, int priorDeliveries, int priority, long visibleAtMs, long nowMs) {
+        if (held.remove(record.queueOffset())) {
+            add(new Pending(record, priorDeliveries, priority, visibleAtMs), nowMs);
+        }
+    }
+
+    /**
      * @return the lowest offset this group still needs in memory, or the next read offset when none
      */
     long lowestUnconsumedOffset() {
         long lowest = nextReadOffset;
         for (Long offset : inFlight.keySet()) {
+            lowest = Math.min(lowest, offset);
+        }
+        for (Long offset : held) {
             lowest = Math.min(lowest, offset);
         }
         for (Pending pending : available.values()) {

@@ -224,9 +224,29 @@ final class SendPath {
             answer.complete(null);
             return;
         }
+        appendHeld(transaction.sends).thenAccept(error -> {
+            if (error != null) {
+                core.rollback(connection.link.connectionId(), sessionId, txId);
+                answer.completeExceptionally(BrokerErrors.rolledBack(error));
+                return;
+            }
+            applyAcks(connection, transaction);
+            core.flushOffsets().whenComplete((ignored, flushFailure) -> complete(flushFailure, answer));
+        });
+    }
+
+    /**
+     * Appends a transaction's held sends durably in one batch, skipping those whose destination was
+     * deleted and those the duplicate window already holds (so a commit repeated after a crash adds
+     * no second copy), and dispatches them once readable.
+     *
+     * @param sends the held sends
+     * @return completes on the broker thread with null, or with the reason the append failed
+     */
+    CompletableFuture<String> appendHeld(List<LocalTransaction.HeldSend> sends) {
         List<AppendRequest> requests = new ArrayList<>();
         List<DestinationState> targets = new ArrayList<>();
-        for (LocalTransaction.HeldSend send : transaction.sends) {
+        for (LocalTransaction.HeldSend send : sends) {
             if (send.destination().deleted || send.dedupKey() != null && duplicates.isIndexed(send.dedupKey())) {
                 continue;
             }
@@ -236,19 +256,18 @@ final class SendPath {
         }
         CompletableFuture<List<AppendResult>> appended = requests.isEmpty()
                 ? CompletableFuture.completedFuture(List.of()) : core.store.appendBatchVisible(requests);
+        CompletableFuture<String> outcome = new CompletableFuture<>();
         appended.whenCompleteAsync((results, failure) -> {
             String error = failure != null ? failure.toString() : firstFailure(results);
-            if (error != null) {
-                core.rollback(connection.link.connectionId(), sessionId, txId);
-                answer.completeExceptionally(BrokerErrors.rolledBack(error));
-                return;
+            if (error == null) {
+                for (int i = 0; i < results.size(); i++) {
+                    core.dispatchWhenReadable(targets.get(i), results.get(i).commitLogOffset()
+                            + results.get(i).sizeBytes());
+                }
             }
-            for (int i = 0; i < results.size(); i++) {
-                core.dispatchWhenReadable(targets.get(i), results.get(i).commitLogOffset() + results.get(i).sizeBytes());
-            }
-            applyAcks(connection, transaction);
-            core.flushOffsets().whenComplete((ignored, flushFailure) -> complete(flushFailure, answer));
+            outcome.complete(error);
         }, core.executor);
+        return outcome;
     }
 
     private void applyAcks(ConnectionState connection, LocalTransaction transaction) {

@@ -10,6 +10,7 @@ import org.cairnmq.protocol.codec.AckMode;
 import org.cairnmq.server.broker.DeliveryConfig;
 import org.cairnmq.server.broker.RedeliveryPolicy;
 import org.cairnmq.server.store.ConsumerOffsetStore;
+import org.cairnmq.server.store.StoredRecord;
 
 /**
  * Acknowledgement and redelivery of a session's deliveries: a delivery returned counted goes back
@@ -39,25 +40,80 @@ final class SessionOperations {
      * @param deliveryIds the deliveries
      */
     void ack(SessionState session, AckMode mode, long[] deliveryIds) {
-        List<Delivery> acked = new ArrayList<>();
+        for (Delivery done : take(session, mode, deliveryIds)) {
+            done.queue.inFlight.remove(done.queueOffset);
+            done.consumer.subscription.acknowledge(offsets, done.queue, done.queueOffset);
+        }
+    }
+
+    /**
+     * An XA branch takes over acknowledged deliveries: out of the session and out of flight, held
+     * (neither delivered again nor acknowledged) until the branch ends.
+     *
+     * @param session the session
+     * @param mode per delivery, or every delivery up to the one given
+     * @param deliveryIds the deliveries
+     * @return the held messages
+     */
+    List<HeldMessage> hold(SessionState session, AckMode mode, long[] deliveryIds) {
+        List<HeldMessage> held = new ArrayList<>();
+        for (Delivery done : take(session, mode, deliveryIds)) {
+            done.queue.inFlight.remove(done.queueOffset);
+            done.queue.held.add(done.queueOffset);
+            held.add(HeldMessage.of(done));
+        }
+        return held;
+    }
+
+    /**
+     * A committed XA branch acknowledges a message it held (not yet flushed).
+     *
+     * @param message the held message
+     */
+    void acknowledgeHeld(HeldMessage message) {
+        if (message.queue().held.remove(message.queueOffset())) {
+            message.subscription().acknowledge(offsets, message.queue(), message.queueOffset());
+        }
+    }
+
+    /**
+     * A rolled-back XA branch returns a message it held, counted as a delivery: after the redelivery
+     * delay, or to the dead-letter queue once its attempts are spent.
+     *
+     * @param message the held message
+     * @param record its stored record
+     */
+    void returnHeld(HeldMessage message, StoredRecord record) {
+        long nowMs = clock.millis();
+        QueueState queue = message.queue();
+        RedeliveryPolicy policy = delivery.policyFor(message.subscription().destination.name);
+        if (policy.exhausted(message.deliveryCount())) {
+            if (queue.held.remove(message.queueOffset())) {
+                mover.deadLetter(message.subscription(), queue,
+                        new QueueState.Pending(record, message.deliveryCount(), message.priority(), nowMs));
+            }
+            return;
+        }
+        long visibleAtMs = nowMs + policy.delayBeforeRedeliveryMs(message.deliveryCount());
+        queue.returnHeld(record, message.deliveryCount(), message.priority(), visibleAtMs, nowMs);
+    }
+
+    private static List<Delivery> take(SessionState session, AckMode mode, long[] deliveryIds) {
+        List<Delivery> taken = new ArrayList<>();
         if (mode == AckMode.UP_TO) {
             for (long deliveryId : deliveryIds) {
-                acked.addAll(session.deliveries.headMap(deliveryId, true).values());
+                taken.addAll(session.deliveries.headMap(deliveryId, true).values());
             }
         } else {
             for (long deliveryId : deliveryIds) {
                 Delivery found = session.deliveries.get(deliveryId);
                 if (found != null) {
-                    acked.add(found);
+                    taken.add(found);
                 }
             }
         }
-        for (Delivery done : acked) {
-            if (session.deliveries.remove(done.deliveryId) != null) {
-                done.queue.inFlight.remove(done.queueOffset);
-                done.consumer.subscription.acknowledge(offsets, done.queue, done.queueOffset);
-            }
-        }
+        taken.removeIf(done -> session.deliveries.remove(done.deliveryId) == null);
+        return taken;
     }
 
     /**

@@ -6,7 +6,7 @@ import org.cairnmq.server.remoting.ProcessorRegistry;
 
 /**
  * Registers the processors of the messaging commands (docs/PROTOCOL.md: destinations and sending,
- * consuming, CLOSE_SESSION, local transactions, CLIENT_ID and UNSUBSCRIBE), all over one {@link Broker}.
+ * consuming, CLOSE_SESSION, local and XA transactions, CLIENT_ID and UNSUBSCRIBE), all over one {@link Broker}.
  */
 public final class MessagingProcessors {
 
@@ -39,6 +39,11 @@ public final class MessagingProcessors {
         TransactionProcessor transactions = new TransactionProcessor(support);
         registry.register(CommandCode.TX_COMMIT, transactions);
         registry.register(CommandCode.TX_ROLLBACK, transactions);
+        XaProcessor xa = new XaProcessor(support);
+        for (CommandCode command : new CommandCode[] {CommandCode.XA_START, CommandCode.XA_END, CommandCode.XA_PREPARE,
+            CommandCode.XA_COMMIT, CommandCode.XA_ROLLBACK, CommandCode.XA_RECOVER, CommandCode.XA_FORGET}) {
+            registry.register(command, xa);
+        }
         registry.register(CommandCode.BROWSE, new BrowseProcessor(support));
         SubscriptionProcessor subscriptions = new SubscriptionProcessor(support);
         registry.register(CommandCode.CLIENT_ID, subscriptions);
