@@ -14,8 +14,6 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.cairnmq.protocol.codec.AckMode;
 import org.cairnmq.protocol.codec.CreateConsumerCodec;
-import org.cairnmq.protocol.codec.XaCodec;
-import org.cairnmq.protocol.codec.XaXid;
 import org.cairnmq.protocol.record.DestinationKind;
 import org.cairnmq.server.broker.internal.BrokerCore;
 import org.cairnmq.server.broker.internal.BrokerThreads;
@@ -69,6 +67,7 @@ public final class Broker implements AutoCloseable {
     private ScheduledFuture<?> tick;
     private volatile BrokerCore core;
     private volatile boolean closed;
+    private final XaTransactions xa = new XaTransactions(this);
 
     /**
      * A broker over the store's own key index and consumer offsets.
@@ -136,6 +135,11 @@ public final class Broker implements AutoCloseable {
         closed = true;
         threads.close(marks);
         branchJournal.close();
+    }
+
+    /** @return the core, for the facade's parts in this package; only touched on the broker thread */
+    BrokerCore core() {
+        return core;
     }
 
     /** @return the settings */
@@ -362,116 +366,25 @@ public final class Broker implements AutoCloseable {
         run(() -> core.connectionClosed(connectionId));
     }
 
-    /**
-     * XA_START: a new branch, or a session joining or resuming one.
-     *
-     * @param link the connection
-     * @param request the decoded request
-     * @return completes once the session is associated
-     */
-    public CompletableFuture<Void> xaStart(ClientLink link, XaCodec.StartRequest request) {
-        return run(() -> core.xaStart(link, request));
+    /** @return the XA commands over this broker's branches */
+    public XaTransactions xa() {
+        return xa;
     }
 
-    /**
-     * XA_END: the association's work moves into the branch.
-     *
-     * @param link the connection
-     * @param request the decoded request
-     * @return completes once ended
-     */
-    public CompletableFuture<Void> xaEnd(ClientLink link, XaCodec.EndRequest request) {
-        return run(() -> core.xaEnd(link, request));
-    }
-
-    /**
-     * XA_PREPARE.
-     *
-     * @param xid the branch
-     * @return completes with {@link XaCodec#VOTE_OK} once the branch is durable, or
-     *     {@link XaCodec#VOTE_READ_ONLY} for a branch with no work
-     */
-    public CompletableFuture<Integer> xaPrepare(XaXid xid) {
-        CompletableFuture<Integer> answer = new CompletableFuture<>();
-        submit(() -> core.xaPrepare(xid, answer), answer);
-        return answer;
-    }
-
-    /**
-     * XA_COMMIT.
-     *
-     * @param xid the branch
-     * @param onePhase whether no prepare came first
-     * @return completes once the sends are durable and the acknowledgements flushed
-     */
-    public CompletableFuture<Void> xaCommit(XaXid xid, boolean onePhase) {
-        CompletableFuture<Void> answer = new CompletableFuture<>();
-        submit(() -> core.xaCommit(xid, onePhase, answer), answer);
-        return answer;
-    }
-
-    /**
-     * XA_ROLLBACK.
-     *
-     * @param xid the branch
-     * @return completes once rolled back
-     */
-    public CompletableFuture<Void> xaRollback(XaXid xid) {
-        CompletableFuture<Void> answer = new CompletableFuture<>();
-        submit(() -> core.xaRollback(xid, answer), answer);
-        return answer;
-    }
-
-    /**
-     * XA_RECOVER; also the admin view of the branches in doubt.
-     *
-     * @return the prepared and heuristically completed branches
-     */
-    public CompletableFuture<List<XaXid>> xaRecover() {
-        return call(() -> core.xaRecover());
-    }
-
-    /**
-     * XA_FORGET.
-     *
-     * @param xid a heuristically completed branch
-     * @return completes once forgotten
-     */
-    public CompletableFuture<Void> xaForget(XaXid xid) {
-        CompletableFuture<Void> answer = new CompletableFuture<>();
-        submit(() -> core.xaForget(xid, answer), answer);
-        return answer;
-    }
-
-    /**
-     * Admin: an operator commits or rolls back a prepared branch without its transaction manager. The
-     * branch is then reported to the manager as heuristically completed (XA_HEURCOM / XA_HEURRB)
-     * and listed by recover until forgotten.
-     *
-     * @param xid the prepared branch
-     * @param commit commit, or roll back
-     * @return completes once applied and journaled
-     */
-    public CompletableFuture<Void> completeHeuristically(XaXid xid, boolean commit) {
-        CompletableFuture<Void> answer = new CompletableFuture<>();
-        submit(() -> core.xaCompleteHeuristically(xid, commit, answer), answer);
-        return answer;
-    }
-
-    private CompletableFuture<Void> run(Runnable action) {
+    CompletableFuture<Void> run(Runnable action) {
         return call(() -> {
             action.run();
             return null;
         });
     }
 
-    private <T> CompletableFuture<T> call(Supplier<T> action) {
+    <T> CompletableFuture<T> call(Supplier<T> action) {
         CompletableFuture<T> result = new CompletableFuture<>();
         submit(() -> result.complete(action.get()), result);
         return result;
     }
 
-    private boolean submit(Runnable action, CompletableFuture<?> result) {
+    boolean submit(Runnable action, CompletableFuture<?> result) {
         if (closed) {
             result.completeExceptionally(BrokerErrors.closed());
             return false;

@@ -57,11 +57,11 @@ class BrokerXaTest {
     }
 
     private void start(RecordingLink link, long txId, XaXid xid, int flags) {
-        broker.xaStart(link, new XaCodec.StartRequest(SESSION, txId, flags, 0, xid)).join();
+        broker.xa().start(link, new XaCodec.StartRequest(SESSION, txId, flags, 0, xid)).join();
     }
 
     private void end(RecordingLink link, long txId, XaXid xid, int flags) {
-        broker.xaEnd(link, new XaCodec.EndRequest(SESSION, txId, flags, xid)).join();
+        broker.xa().end(link, new XaCodec.EndRequest(SESSION, txId, flags, xid)).join();
     }
 
     private void sendInBranch(RecordingLink link, long txId, String queue, String messageId, int n) {
@@ -78,14 +78,14 @@ class BrokerXaTest {
         end(producer, 10, xid, TMSUCCESS);
         fixture.consume(consumer, 1, "orders", 10);
 
-        assertThat(broker.xaPrepare(xid).join()).isEqualTo(XaCodec.VOTE_OK);
+        assertThat(broker.xa().prepare(xid).join()).isEqualTo(XaCodec.VOTE_OK);
         fixture.awaitDispatched();
         assertThat(consumer.delivered).isEmpty();
 
-        broker.xaCommit(xid, false).join();
+        broker.xa().commit(xid, false).join();
         await("the committed send", () -> consumer.delivered.size() == 1);
         assertThat(consumer.delivered.get(0).messageId()).isEqualTo("ID:a");
-        assertThat(broker.xaRecover().join()).isEmpty();
+        assertThat(broker.xa().recover().join()).isEmpty();
     }
 
     @Test
@@ -94,8 +94,8 @@ class BrokerXaTest {
         XaXid xid = xid("empty");
         start(link, 10, xid, TMNOFLAGS);
         end(link, 10, xid, TMSUCCESS);
-        assertThat(broker.xaPrepare(xid).join()).isEqualTo(XaCodec.VOTE_READ_ONLY);
-        assertThat(errorOf(broker.xaCommit(xid, false))).isEqualTo(ErrorCode.XA_UNKNOWN_XID);
+        assertThat(broker.xa().prepare(xid).join()).isEqualTo(XaCodec.VOTE_READ_ONLY);
+        assertThat(errorOf(broker.xa().commit(xid, false))).isEqualTo(ErrorCode.XA_UNKNOWN_XID);
     }
 
     @Test
@@ -103,11 +103,11 @@ class BrokerXaTest {
         RecordingLink link = new RecordingLink(1);
         XaXid xid = xid("dup");
         start(link, 10, xid, TMNOFLAGS);
-        assertThat(errorOf(broker.xaStart(link, new XaCodec.StartRequest(SESSION, 11, TMNOFLAGS, 0, xid))))
+        assertThat(errorOf(broker.xa().start(link, new XaCodec.StartRequest(SESSION, 11, TMNOFLAGS, 0, xid))))
                 .isEqualTo(ErrorCode.XA_DUPLICATE_XID);
-        assertThat(errorOf(broker.xaPrepare(xid))).isEqualTo(ErrorCode.XA_PROTOCOL_ERROR);
-        assertThat(errorOf(broker.xaRollback(xid("nobody")))).isEqualTo(ErrorCode.XA_UNKNOWN_XID);
-        assertThat(errorOf(broker.xaStart(link, new XaCodec.StartRequest(SESSION, 12, 0x1, 0, xid("bad-flags")))))
+        assertThat(errorOf(broker.xa().prepare(xid))).isEqualTo(ErrorCode.XA_PROTOCOL_ERROR);
+        assertThat(errorOf(broker.xa().rollback(xid("nobody")))).isEqualTo(ErrorCode.XA_UNKNOWN_XID);
+        assertThat(errorOf(broker.xa().start(link, new XaCodec.StartRequest(SESSION, 12, 0x1, 0, xid("bad-flags")))))
                 .isEqualTo(ErrorCode.XA_INVALID_ARGUMENTS);
     }
 
@@ -121,9 +121,9 @@ class BrokerXaTest {
         start(link, 10, xid, TMNOFLAGS);
         broker.ack(1, 1, 10, AckMode.INDIVIDUAL, new long[] {link.delivered.get(0).deliveryId()}).join();
         end(link, 10, xid, TMSUCCESS);
-        assertThat(broker.xaPrepare(xid).join()).isEqualTo(XaCodec.VOTE_OK);
+        assertThat(broker.xa().prepare(xid).join()).isEqualTo(XaCodec.VOTE_OK);
 
-        broker.xaRollback(xid).join();
+        broker.xa().rollback(xid).join();
         await("the redelivery", () -> link.delivered.size() == 2);
         assertThat(link.delivered.get(1).messageId()).isEqualTo("ID:w");
         assertThat(link.delivered.get(1).deliveryCount()).isEqualTo(2);
@@ -140,17 +140,17 @@ class BrokerXaTest {
         broker.ack(1, 1, 10, AckMode.INDIVIDUAL, new long[] {link.delivered.get(0).deliveryId()}).join();
         sendInBranch(link, 10, "out", "ID:out", 2);
         end(link, 10, xid, TMSUCCESS);
-        broker.xaPrepare(xid).join();
+        broker.xa().prepare(xid).join();
 
         restart();
-        assertThat(broker.xaRecover().join()).containsExactly(xid);
+        assertThat(broker.xa().recover().join()).containsExactly(xid);
         RecordingLink after = new RecordingLink(2);
         fixture.consume(after, 1, "in", 10);
         fixture.consume(after, 2, "out", 10);
         fixture.awaitDispatched();
         assertThat(after.delivered).as("the held message stays held, the send invisible").isEmpty();
 
-        broker.xaCommit(xid, false).join();
+        broker.xa().commit(xid, false).join();
         await("the committed send", () -> after.to(2).size() == 1);
         restart();
         RecordingLink third = new RecordingLink(3);
@@ -158,7 +158,7 @@ class BrokerXaTest {
         fixture.consume(third, 2, "out", 10);
         await("the send, still there", () -> third.to(2).size() == 1);
         assertThat(third.to(1)).as("the acknowledged message is gone").isEmpty();
-        assertThat(broker.xaRecover().join()).isEmpty();
+        assertThat(broker.xa().recover().join()).isEmpty();
     }
 
     @Test
@@ -171,12 +171,12 @@ class BrokerXaTest {
         start(link, 10, xid, TMNOFLAGS);
         broker.ack(1, 1, 10, AckMode.INDIVIDUAL, new long[] {link.delivered.get(0).deliveryId()}).join();
         end(link, 10, xid, TMSUCCESS);
-        broker.xaPrepare(xid).join();
+        broker.xa().prepare(xid).join();
 
         restart();
         RecordingLink after = new RecordingLink(2);
         fixture.consume(after, 1, "in", 10);
-        broker.xaRollback(xid).join();
+        broker.xa().rollback(xid).join();
         await("the redelivery", () -> after.delivered.size() == 1);
         assertThat(after.delivered.get(0).deliveryCount()).isEqualTo(2);
     }
@@ -188,8 +188,8 @@ class BrokerXaTest {
         start(link, 10, xid, TMNOFLAGS);
         sendInBranch(link, 10, "lost", "ID:l", 1);
         broker.connectionClosed(1);
-        assertThat(errorOf(broker.xaPrepare(xid))).isEqualTo(ErrorCode.XA_ROLLED_BACK_COMMUNICATION);
-        assertThat(errorOf(broker.xaPrepare(xid))).as("then forgotten").isEqualTo(ErrorCode.XA_UNKNOWN_XID);
+        assertThat(errorOf(broker.xa().prepare(xid))).isEqualTo(ErrorCode.XA_ROLLED_BACK_COMMUNICATION);
+        assertThat(errorOf(broker.xa().prepare(xid))).as("then forgotten").isEqualTo(ErrorCode.XA_UNKNOWN_XID);
     }
 
     @Test
@@ -202,19 +202,19 @@ class BrokerXaTest {
         sendInBranch(link, 11, "j", "ID:j2", 2);
         end(link, 10, xid, TMSUCCESS);
         end(link, 11, xid, TMFAIL);
-        assertThat(errorOf(broker.xaPrepare(xid))).isEqualTo(ErrorCode.XA_ROLLED_BACK);
+        assertThat(errorOf(broker.xa().prepare(xid))).isEqualTo(ErrorCode.XA_ROLLED_BACK);
     }
 
     @Test
     void shouldRollBackABranchWhoseTimeoutPassed() {
         RecordingLink link = new RecordingLink(1);
         XaXid xid = xid("timeout");
-        broker.xaStart(link, new XaCodec.StartRequest(SESSION, 10, TMNOFLAGS, 1, xid)).join();
+        broker.xa().start(link, new XaCodec.StartRequest(SESSION, 10, TMNOFLAGS, 1, xid)).join();
         sendInBranch(link, 10, "t", "ID:t", 1);
         Awaitility.await().pollDelay(Duration.ofMillis(1_300)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        assertThat(errorOf(broker.xaEnd(link, new XaCodec.EndRequest(SESSION, 10, TMSUCCESS, xid))))
+        assertThat(errorOf(broker.xa().end(link, new XaCodec.EndRequest(SESSION, 10, TMSUCCESS, xid))))
                 .isEqualTo(ErrorCode.XA_ROLLED_BACK_TIMEOUT);
-        assertThat(errorOf(broker.xaCommit(xid, true))).isEqualTo(ErrorCode.XA_ROLLED_BACK_TIMEOUT);
+        assertThat(errorOf(broker.xa().commit(xid, true))).isEqualTo(ErrorCode.XA_ROLLED_BACK_TIMEOUT);
     }
 
     @Test
@@ -224,15 +224,15 @@ class BrokerXaTest {
         start(link, 10, xid, TMNOFLAGS);
         sendInBranch(link, 10, "h", "ID:h", 1);
         end(link, 10, xid, TMSUCCESS);
-        broker.xaPrepare(xid).join();
-        broker.completeHeuristically(xid, true).join();
+        broker.xa().prepare(xid).join();
+        broker.xa().completeHeuristically(xid, true).join();
 
         restart();
-        assertThat(broker.xaRecover().join()).containsExactly(xid);
-        assertThat(errorOf(broker.xaCommit(xid, false))).isEqualTo(ErrorCode.XA_HEURISTIC_COMMIT);
-        assertThat(errorOf(broker.xaRollback(xid))).isEqualTo(ErrorCode.XA_HEURISTIC_COMMIT);
-        broker.xaForget(xid).join();
-        assertThat(broker.xaRecover().join()).isEmpty();
+        assertThat(broker.xa().recover().join()).containsExactly(xid);
+        assertThat(errorOf(broker.xa().commit(xid, false))).isEqualTo(ErrorCode.XA_HEURISTIC_COMMIT);
+        assertThat(errorOf(broker.xa().rollback(xid))).isEqualTo(ErrorCode.XA_HEURISTIC_COMMIT);
+        broker.xa().forget(xid).join();
+        assertThat(broker.xa().recover().join()).isEmpty();
         RecordingLink consumer = new RecordingLink(2);
         fixture.consume(consumer, 1, "h", 10);
         await("the heuristically committed send", () -> consumer.delivered.size() == 1);
@@ -245,13 +245,13 @@ class BrokerXaTest {
         start(link, 10, first, TMNOFLAGS);
         sendInBranch(link, 10, "d", "ID:same", 1);
         end(link, 10, first, TMSUCCESS);
-        broker.xaCommit(first, true).join();
+        broker.xa().commit(first, true).join();
         XaXid second = xid("second");
         start(link, 11, second, TMNOFLAGS);
         sendInBranch(link, 11, "d", "ID:same", 1);
         end(link, 11, second, TMSUCCESS);
-        broker.xaPrepare(second).join();
-        broker.xaCommit(second, false).join();
+        broker.xa().prepare(second).join();
+        broker.xa().commit(second, false).join();
         fixture.sendToQueue(link, "d", "ID:marker", 2, w -> { });
 
         RecordingLink consumer = new RecordingLink(2);

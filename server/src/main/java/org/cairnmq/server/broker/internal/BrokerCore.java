@@ -9,8 +9,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.cairnmq.protocol.codec.AckMode;
 import org.cairnmq.protocol.codec.CreateConsumerCodec;
-import org.cairnmq.protocol.codec.XaCodec;
-import org.cairnmq.protocol.codec.XaXid;
 import org.cairnmq.protocol.record.DestinationKind;
 import org.cairnmq.protocol.selector.Selector;
 import org.cairnmq.protocol.selector.SelectorSyntaxException;
@@ -56,6 +54,7 @@ public final class BrokerCore {
     final DestinationOperations destinationOperations;
     final SendPath sendPath;
     private final XaOperations xa;
+    private final XaCommands xaCommands;
     private final Browser browser;
     private final RetentionFloor retentionFloor;
 
@@ -95,6 +94,7 @@ public final class BrokerCore {
         this.browser = new Browser(store, this);
         this.retentionFloor = new RetentionFloor(store, offsets);
         this.xa = new XaOperations(this, branchJournal, flushExecutor);
+        this.xaCommands = new XaCommands(this, xa);
         destinations.load();
         subscriptions.load();
         new XaJournalRecovery(this).recover(branchJournal, xa.branches);
@@ -407,82 +407,9 @@ public final class BrokerCore {
         dispatcher.dispatch(destination);
     }
 
-    /**
-     * XA_START.
-     *
-     * @param link the connection
-     * @param request the decoded request
-     */
-    public void xaStart(ClientLink link, XaCodec.StartRequest request) {
-        xa.start(connection(link), request.sessionId(), request.txId(), request.flags(), request.timeoutSeconds(),
-                request.xid());
-    }
-
-    /**
-     * XA_END.
-     *
-     * @param link the connection
-     * @param request the decoded request
-     */
-    public void xaEnd(ClientLink link, XaCodec.EndRequest request) {
-        xa.end(connection(link), request.txId(), request.flags(), request.xid());
-    }
-
-    /**
-     * XA_PREPARE.
-     *
-     * @param xid the branch
-     * @param answer completed with the vote once the branch is durable
-     */
-    public void xaPrepare(XaXid xid, CompletableFuture<Integer> answer) {
-        xa.prepare(xid, answer);
-    }
-
-    /**
-     * XA_COMMIT.
-     *
-     * @param xid the branch
-     * @param onePhase whether no prepare came first
-     * @param answer completed once the sends are durable and the acknowledgements flushed
-     */
-    public void xaCommit(XaXid xid, boolean onePhase, CompletableFuture<Void> answer) {
-        xa.commit(xid, onePhase, answer);
-    }
-
-    /**
-     * XA_ROLLBACK.
-     *
-     * @param xid the branch
-     * @param answer completed once done
-     */
-    public void xaRollback(XaXid xid, CompletableFuture<Void> answer) {
-        xa.rollback(xid, answer);
-    }
-
-    /** @return XA_RECOVER: the prepared and heuristically completed branches */
-    public List<XaXid> xaRecover() {
-        return xa.recover();
-    }
-
-    /**
-     * XA_FORGET.
-     *
-     * @param xid a heuristically completed branch
-     * @param answer completed once forgotten durably
-     */
-    public void xaForget(XaXid xid, CompletableFuture<Void> answer) {
-        xa.forget(xid, answer);
-    }
-
-    /**
-     * An operator's heuristic decision on a prepared branch.
-     *
-     * @param xid the branch
-     * @param commit commit, or roll back
-     * @param answer completed once the decision is applied and journaled
-     */
-    public void xaCompleteHeuristically(XaXid xid, boolean commit, CompletableFuture<Void> answer) {
-        xa.completeHeuristically(xid, commit, answer);
+    /** @return the XA commands (only on the broker thread) */
+    public XaCommands xa() {
+        return xaCommands;
     }
 
     /**

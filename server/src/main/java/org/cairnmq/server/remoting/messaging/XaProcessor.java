@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import org.cairnmq.protocol.codec.CodecSupport;
 import org.cairnmq.protocol.codec.XaCodec;
 import org.cairnmq.protocol.frame.FrameHeader;
-import org.cairnmq.server.broker.Broker;
+import org.cairnmq.server.broker.XaTransactions;
 import org.cairnmq.server.remoting.CommandProcessor;
 import org.cairnmq.server.remoting.RemotingConnection;
 
@@ -19,23 +19,23 @@ final class XaProcessor implements CommandProcessor {
 
     @Override
     public void process(RemotingConnection connection, FrameHeader header, ByteBuf body) {
-        Broker broker = support.broker();
+        XaTransactions broker = support.broker().xa();
         switch (header.command()) {
             case XA_START -> support.answerEmpty(connection, header,
-                    broker.xaStart(support.link(connection), decoded(XaCodec.decodeStart(body), body)));
+                    broker.start(support.link(connection), decoded(XaCodec.decodeStart(body), body)));
             case XA_END -> support.answerEmpty(connection, header,
-                    broker.xaEnd(support.link(connection), decoded(XaCodec.decodeEnd(body), body)));
+                    broker.end(support.link(connection), decoded(XaCodec.decodeEnd(body), body)));
             case XA_PREPARE -> support.answer(connection, header,
-                    broker.xaPrepare(decoded(XaCodec.decodeXid(body), body)), XaCodec::prepareResponse);
+                    broker.prepare(decoded(XaCodec.decodeXid(body), body)), XaCodec::prepareResponse);
             case XA_COMMIT -> {
                 XaCodec.CommitRequest request = decoded(XaCodec.decodeCommit(body), body);
-                support.answerEmpty(connection, header, broker.xaCommit(request.xid(), request.onePhase()));
+                support.answerEmpty(connection, header, broker.commit(request.xid(), request.onePhase()));
             }
             case XA_ROLLBACK -> support.answerEmpty(connection, header,
-                    broker.xaRollback(decoded(XaCodec.decodeXid(body), body)));
+                    broker.rollback(decoded(XaCodec.decodeXid(body), body)));
             case XA_FORGET -> support.answerEmpty(connection, header,
-                    broker.xaForget(decoded(XaCodec.decodeXid(body), body)));
-            case XA_RECOVER -> support.answer(connection, header, broker.xaRecover(), XaCodec::recoverResponse);
+                    broker.forget(decoded(XaCodec.decodeXid(body), body)));
+            case XA_RECOVER -> support.answer(connection, header, broker.recover(), XaCodec::recoverResponse);
             default -> throw new IllegalArgumentException("not an XA command: " + header.command());
         }
     }
