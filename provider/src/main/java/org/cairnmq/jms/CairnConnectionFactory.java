@@ -177,14 +177,21 @@ public class CairnConnectionFactory
             CairnConnectionFactoryObjectFactory.class.getName(), null);
     }
 
-    private ConnectionOpener opener() {
+    /**
+     * The transport that opens protocol connections: the one set with
+     * {@link #setConnectionOpener(ConnectionOpener)}, else the default for the URL.
+     *
+     * @return the opener
+     */
+    protected final ConnectionOpener opener() {
         final ConnectionOpener current = opener;
         return current != null ? current : Transports.defaultOpener(config());
     }
 
     @Override
     public boolean equals(final Object other) {
-        return other instanceof CairnConnectionFactory factory && factory.url.equals(url);
+        return other instanceof CairnConnectionFactory factory && factory.getClass() == getClass()
+            && factory.url.equals(url);
     }
 
     @Override

@@ -8,7 +8,8 @@ import javax.naming.Reference;
 import javax.naming.spi.ObjectFactory;
 
 /**
- * Turns the {@link Reference} of {@link CairnConnectionFactory#getReference()} back into a factory,
+ * Turns the {@link Reference} of {@link CairnConnectionFactory#getReference()} back into a factory (an
+ * XA one for the reference of a {@link CairnXAConnectionFactory}),
  * for JNDI contexts that store references rather than serialized objects.
  */
 public class CairnConnectionFactoryObjectFactory implements ObjectFactory {
@@ -26,14 +27,17 @@ public class CairnConnectionFactoryObjectFactory implements ObjectFactory {
     @Override
     public Object getObjectInstance(final Object obj, final Name name, final Context nameCtx,
                                     final Hashtable<?, ?> environment) {
-        if (!(obj instanceof Reference reference)
-            || !CairnConnectionFactory.class.getName().equals(reference.getClassName())) {
+        if (!(obj instanceof Reference reference)) {
+            return null;
+        }
+        final boolean xa = CairnXAConnectionFactory.class.getName().equals(reference.getClassName());
+        if (!xa && !CairnConnectionFactory.class.getName().equals(reference.getClassName())) {
             return null;
         }
         final RefAddr address = reference.get(CairnConnectionFactory.URL_ADDRESS_TYPE);
         if (address == null || !(address.getContent() instanceof String url)) {
             return null;
         }
-        return new CairnConnectionFactory(url);
+        return xa ? new CairnXAConnectionFactory(url) : new CairnConnectionFactory(url);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.cairnmq.client.session.BrokerChannel;
 import org.cairnmq.client.session.ConnectionOpener;
 import org.cairnmq.jms.destination.CairnDestination;
@@ -32,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * open transactions become rollback-only. When it gives up, the exception listener is told and every
  * later call fails with a {@link JMSException} naming the loss.
  *
+ * <p>{@link CairnXAConnection} extends it with XA sessions.
+ *
  * <p>Thread safety: every method may be called from any thread, as the specification requires.
  */
-public final class CairnConnection extends ConnectionFactoryMethods implements TemporaryDestinationDeleter {
+public class CairnConnection extends ConnectionFactoryMethods implements TemporaryDestinationDeleter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CairnConnection.class);
 
@@ -79,7 +82,7 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
     public static CairnConnection queueConnection(final ConnectionConfig config, final ConnectionOpener opener,
                                                   final String user, final String password) throws JMSException {
         final CairnConnection connection = new CairnConnection(config, opener, user, password);
-        connection.queueDomainOnly = true;
+        connection.restrictToQueues();
         return connection;
     }
 
@@ -112,6 +115,11 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
         }
     }
 
+    /** Makes this connection refuse the topic-only methods, as a {@code QueueConnection}. */
+    final void restrictToQueues() {
+        queueDomainOnly = true;
+    }
+
     @Override
     SessionDomain connectionDomain() {
         return queueDomainOnly ? SessionDomain.QUEUE : SessionDomain.UNIFIED;
@@ -119,13 +127,27 @@ public final class CairnConnection extends ConnectionFactoryMethods implements T
 
     @Override
     CairnSession createCairnSession(final int sessionMode, final SessionDomain domain) throws JMSException {
-        checkUsable();
-        clientId.fix();
         if (sessionMode != Session.SESSION_TRANSACTED && sessionMode != Session.AUTO_ACKNOWLEDGE
             && sessionMode != Session.CLIENT_ACKNOWLEDGE && sessionMode != Session.DUPS_OK_ACKNOWLEDGE) {
+            checkUsable();
             throw new JMSException("CAIRN-J011 Invalid session mode " + sessionMode);
         }
-        final CairnSession session = new CairnSession(this, ids.incrementAndGet(), sessionMode, domain);
+        return addSession(sessionId -> new CairnSession(this, sessionId, sessionMode, domain));
+    }
+
+    /**
+     * Creates a session of some kind with a fresh session id and keeps it among the connection's sessions.
+     *
+     * @param create makes the session from its id
+     * @param <S> the session type
+     * @return the session
+     * @throws JMSException if the connection is closed or failed
+     */
+    final <S extends CairnSession> S addSession(final LongFunction<S> create)
+        throws JMSException {
+        checkUsable();
+        clientId.fix();
+        final S session = create.apply(ids.incrementAndGet());
         sessions.add(session);
         return session;
     }

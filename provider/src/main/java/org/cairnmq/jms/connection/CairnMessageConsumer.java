@@ -275,10 +275,17 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
     // ---- what the session and the channel call
 
     private void onDelivery(final Delivery delivery) {
-        if (closed || !buffer.add(delivery)) {
+        if (closed) {
             return;
         }
+        // Counted as received before it is buffered: the application may take it from the buffer at
+        // once and close, and a consumed delivery must never be reported as still on the wire (the
+        // broker would return it uncounted, without JMSRedelivered). A delivery refused by a buffer
+        // closing meanwhile is then counted too, so it comes back flagged redelivered: allowed.
         highestReceivedDeliveryId = Math.max(highestReceivedDeliveryId, delivery.deliveryId());
+        if (!buffer.add(delivery)) {
+            return;
+        }
         if (listener != null) {
             session.scheduleDispatch(this);
         }

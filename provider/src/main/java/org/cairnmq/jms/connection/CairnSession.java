@@ -28,10 +28,12 @@ import org.cairnmq.protocol.codec.CreateConsumerCodec;
  * facilities ({@link AsfDelivery}), the last steps of close ({@link SessionTeardown}), and the thin
  * factory methods ({@link SessionFactoryMethods}).
  *
+ * <p>{@link CairnXASession} extends it with the transaction boundaries of an XA resource.
+ *
  * <p>Thread safety: the specification makes a session single-threaded; the state that the event loop
  * and the listener thread share is concurrent.
  */
-public final class CairnSession extends SessionFactoryMethods {
+public class CairnSession extends SessionFactoryMethods {
 
     private final CairnConnection connection;
     private final long sessionId;
@@ -310,7 +312,7 @@ public final class CairnSession extends SessionFactoryMethods {
         return children.hasDurableSubscriber(subscriptionName);
     }
 
-    long txIdForSend(final BrokerChannel channel) {
+    long txIdForSend(final BrokerChannel channel) throws JMSException {
         return acks.txIdForSend(channel);
     }
 
@@ -329,6 +331,10 @@ public final class CairnSession extends SessionFactoryMethods {
     @Override
     CairnConnection connection() {
         return connection;
+    }
+
+    SessionAcks acks() {
+        return acks;
     }
 
     SessionDispatcher dispatcher() {

@@ -26,6 +26,8 @@ import org.cairnmq.protocol.command.CommandCode;
  *   DUPS_OK_ACKNOWLEDGE  ACK in batches of {@link #DUPS_OK_BATCH}, without waiting, and before the session blocks or closes
  *   CLIENT_ACKNOWLEDGE   Message.acknowledge() sends ACK for every consumed, unacknowledged delivery
  *   SESSION_TRANSACTED   commit sends ACK with the txId for the consumed deliveries, then TX_COMMIT
+ *   in an XA branch      (an XA session, whose mode is AUTO outside branches) sends name the branch's txId and
+ *                        the consumed deliveries are kept; leaving the branch sends ACK with the txId for them
  * </pre>
  *
  * <p>Design note: ACK's "up to" mode is not used. Delivery ids increase per connection, not per
@@ -56,9 +58,25 @@ final class SessionAcks {
     private final Map<BrokerChannel, List<Long>> consumed = new LinkedHashMap<>();
     private final Set<BrokerChannel> sentInTransaction = new LinkedHashSet<>();
     private final Deque<CompletableFuture<ByteBuf>> pipelinedAcks = new ArrayDeque<>();
+    private final Set<BrokerChannel> branchChannels = new LinkedHashSet<>();
     private int consumedCount;
     private long txId;
     private boolean rollbackOnly;
+    private long branchTxId = ClientCommands.NO_TRANSACTION;
+    private BranchJoin branchJoin;
+
+    /** Makes a broker that an XA branch's send or acknowledgement reaches for the first time part of the branch. */
+    @FunctionalInterface
+    interface BranchJoin {
+
+        /**
+         * Starts the branch on a broker (XA_START).
+         *
+         * @param channel the broker
+         * @throws JMSException if the broker refuses
+         */
+        void join(BrokerChannel channel) throws JMSException;
+    }
 
     SessionAcks(final CairnConnection connection, final long sessionId, final int mode) {
         this.connection = connection;
@@ -68,8 +86,14 @@ final class SessionAcks {
         this.txId = mode == Session.SESSION_TRANSACTED ? connection.nextId() : ClientCommands.NO_TRANSACTION;
     }
 
-    /** Records a delivery given to the application, acknowledging it now in AUTO mode. */
+    /** Records a delivery given to the application, acknowledging it now in AUTO mode outside an XA branch. */
     synchronized void onConsumed(final BrokerChannel channel, final long deliveryId) throws JMSException {
+        if (inBranch()) {
+            joinBranch(channel);
+            consumed.computeIfAbsent(channel, key -> new ArrayList<>()).add(deliveryId);
+            consumedCount++;
+            return;
+        }
         if (mode == Session.AUTO_ACKNOWLEDGE) {
             pipelineAck(channel, new long[] {deliveryId});
             return;
@@ -126,8 +150,81 @@ final class SessionAcks {
         return false;
     }
 
+    /**
+     * Associates the session with an XA branch: from now on sends name {@code newBranchTxId} and
+     * consumed deliveries are kept for {@link #leaveBranch()}.
+     *
+     * @param newBranchTxId the txId the XA_START named
+     * @param started the brokers the branch was started on
+     * @param join starts the branch on a broker the association reaches later
+     * @throws JMSException if an acknowledgement sent before the branch failed
+     */
+    synchronized void enterBranch(final long newBranchTxId, final Set<BrokerChannel> started, final BranchJoin join)
+        throws JMSException {
+        awaitPipelinedAcks();
+        branchChannels.clear();
+        branchChannels.addAll(started);
+        branchJoin = join;
+        branchTxId = newBranchTxId;
+    }
+
+    /**
+     * Ends the association with the XA branch: acknowledges what the application consumed in it, with the
+     * branch's txId, so that the branch owns those deliveries.
+     *
+     * @return the brokers the association started the branch on
+     * @throws JMSException if an acknowledgement failed (the association ends all the same)
+     */
+    synchronized Set<BrokerChannel> leaveBranch() throws JMSException {
+        final Set<BrokerChannel> channels = new LinkedHashSet<>(branchChannels);
+        try {
+            for (final Map.Entry<BrokerChannel, List<Long>> entry : consumed.entrySet()) {
+                ack(entry.getKey(), branchTxId, toArray(entry.getValue()));
+            }
+        } finally {
+            abandonBranch();
+        }
+        return channels;
+    }
+
+    /**
+     * Ends the association with the XA branch without acknowledging anything, when its acknowledgements
+     * cannot be sent: what the application consumed in it stays unacknowledged on the broker, which
+     * returns it to its queue when the session closes.
+     */
+    synchronized void abandonBranch() {
+        clear();
+        branchChannels.clear();
+        branchJoin = null;
+        branchTxId = ClientCommands.NO_TRANSACTION;
+    }
+
+    /** The brokers the current XA association started the branch on. */
+    synchronized Set<BrokerChannel> branchChannels() {
+        return new LinkedHashSet<>(branchChannels);
+    }
+
+    /** Whether the session is associated with an XA branch. */
+    synchronized boolean inBranch() {
+        return branchTxId != ClientCommands.NO_TRANSACTION;
+    }
+
+    private void joinBranch(final BrokerChannel channel) throws JMSException {
+        if (branchChannels.add(channel)) {
+            try {
+                branchJoin.join(channel);
+            } catch (final JMSException refused) {
+                branchChannels.remove(channel);
+                throw refused;
+            }
+        }
+    }
+
     /** Acknowledges every consumed delivery outside a transaction (CLIENT and DUPS_OK modes). */
     synchronized void acknowledgeConsumed() throws JMSException {
+        if (inBranch()) {
+            return;
+        }
         awaitPipelinedAcks();
         for (final Map.Entry<BrokerChannel, List<Long>> entry : consumed.entrySet()) {
             ack(entry.getKey(), ClientCommands.NO_TRANSACTION, toArray(entry.getValue()));
@@ -135,8 +232,16 @@ final class SessionAcks {
         clear();
     }
 
-    /** The txId a send names on a channel: the current transaction's, or none. */
-    synchronized long txIdForSend(final BrokerChannel channel) {
+    /**
+     * The txId a send names on a channel: the current transaction's or XA branch's, or none.
+     *
+     * @throws JMSException if the channel is new to the XA branch and its broker refuses to join it
+     */
+    synchronized long txIdForSend(final BrokerChannel channel) throws JMSException {
+        if (inBranch()) {
+            joinBranch(channel);
+            return branchTxId;
+        }
         if (mode != Session.SESSION_TRANSACTED) {
             return ClientCommands.NO_TRANSACTION;
         }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * one delivery thread ({@link SessionDispatcher}).
  *
  * <p>A listener that throws a {@link RuntimeException} in AUTO_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE mode
- * has its message redelivered at once (the session recovers), as the specification requires.
+ * has its message redelivered at once (the session recovers), as the specification requires; inside
+ * an XA branch the message stays consumed in the branch, whose rollback redelivers it.
  *
  * <p>Thread safety: {@link #toApplication} and {@link #afterConsumed} run on the session's thread of
  * control; {@link #dispatch} on the session thread, under the delivery lock.
@@ -141,6 +142,6 @@ final class SessionDelivery {
 
     /** Whether a listener's failure makes the session redeliver the message now. */
     boolean redeliversOnListenerFailure() {
-        return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE;
+        return (mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE) && !acks.inBranch();
     }
 }

@@ -4,6 +4,7 @@ import static org.cairnmq.jms.context.Unchecked.call;
 import static org.cairnmq.jms.context.Unchecked.run;
 
 import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
 import jakarta.jms.ExceptionListener;
@@ -40,9 +41,11 @@ import org.cairnmq.jms.internal.JmsExceptions;
  * turned that off. Contexts made with {@link #createContext(int)} share the connection, which closes
  * with the last of them.
  *
+ * <p>{@link CairnXAJMSContext} extends it with an XA session.
+ *
  * <p>Thread safety: as a session, one thread of control; {@link #close()} may come from any thread.
  */
-public final class CairnJMSContext implements JMSContext {
+public class CairnJMSContext implements JMSContext {
 
     private final SharedConnection shared;
     private final int sessionMode;
@@ -62,7 +65,13 @@ public final class CairnJMSContext implements JMSContext {
         this(new SharedConnection(connection), validMode(sessionMode, connection));
     }
 
-    private CairnJMSContext(final SharedConnection shared, final int sessionMode) {
+    /**
+     * Creates a context over a shared connection.
+     *
+     * @param shared the connection and its count of contexts
+     * @param sessionMode the session mode
+     */
+    CairnJMSContext(final SharedConnection shared, final int sessionMode) {
         this.shared = shared;
         this.sessionMode = sessionMode;
         shared.retain();
@@ -374,9 +383,21 @@ public final class CairnJMSContext implements JMSContext {
     synchronized CairnSession session() {
         checkOpen();
         if (session == null) {
-            session = (CairnSession) call(() -> shared.connection().createSession(sessionMode));
+            session = call(() -> openSession(shared.connection(), sessionMode));
         }
         return session;
+    }
+
+    /**
+     * Opens the context's session on first use.
+     *
+     * @param connection the context's connection
+     * @param mode the context's session mode
+     * @return the session
+     * @throws JMSException if the connection cannot make it
+     */
+    CairnSession openSession(final Connection connection, final int mode) throws JMSException {
+        return (CairnSession) connection.createSession(mode);
     }
 
     private void checkOpen() {
