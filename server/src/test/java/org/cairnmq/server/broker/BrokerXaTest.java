@@ -260,4 +260,28 @@ class BrokerXaTest {
         assertThat(consumer.delivered).extracting(RecordingLink.Delivered::messageId)
                 .containsExactly("ID:same", "ID:marker");
     }
+
+    @Test
+    void shouldRollBackABranchWhileAJoinedSessionIsStillAssociatedAndLetItEndQuietly() {
+        RecordingLink link = new RecordingLink(1);
+        fixture.sendToQueue(link, "joined", "ID:in", 1, w -> { });
+        fixture.consume(link, 1, "joined", 10);
+        await("the delivery", () -> link.delivered.size() == 1);
+        XaXid xid = xid("rollback-before-end");
+        start(link, 10, xid, TMNOFLAGS);
+        start(link, 11, xid, TMJOIN);
+        broker.ack(1, 1, 10, AckMode.INDIVIDUAL, new long[] {link.delivered.get(0).deliveryId()}).join();
+        sendInBranch(link, 11, "joined.out", "ID:out", 2);
+        end(link, 10, xid, TMSUCCESS);
+
+        broker.xa().rollback(xid).join();
+        end(link, 11, xid, TMSUCCESS);
+        await("the redelivery", () -> link.delivered.size() == 2);
+        assertThat(link.delivered.get(1).deliveryCount()).isEqualTo(2);
+        assertThat(errorOf(broker.xa().rollback(xid))).as("forgotten once ended").isEqualTo(ErrorCode.XA_UNKNOWN_XID);
+        RecordingLink consumer = new RecordingLink(2);
+        fixture.consume(consumer, 1, "joined.out", 10);
+        fixture.awaitDispatched();
+        assertThat(consumer.delivered).as("the joined session's send is discarded").isEmpty();
+    }
 }

@@ -56,6 +56,8 @@ final class XaBranch {
     final long deadlineMs;
     /** When the branch became rollback-only, for forgetting it if no one ever asks. */
     long rolledBackAtMs;
+    /** The transaction manager rolled it back while sessions were still associated: gone when they end. */
+    boolean forgetWhenEnded;
 
     XaBranch(XaXid xid, long deadlineMs) {
         this.xid = xid;

@@ -94,6 +94,12 @@ final class XaOperations {
         absorb(connection, branch, association);
         if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
             undo(branch);
+            if (branch.forgetWhenEnded) {
+                if (branch.associations.isEmpty()) {
+                    branches.remove(xid);
+                }
+                return;
+            }
             throw BrokerErrors.xa(branch.rollbackCode, "branch " + xid + " was rolled back");
         }
         if (flags == TMFAIL) {
@@ -191,6 +197,15 @@ final class XaOperations {
     void rollback(XaXid xid, CompletableFuture<Void> answer) {
         XaBranch branch = branch(xid);
         answerHeuristic(branch);
+        if (branch.state == XaBranch.State.ACTIVE || branch.state == XaBranch.State.ROLLBACK_ONLY
+                && !branch.associations.isEmpty()) {
+            // Some managers roll back before every joined association has ended (Payara's JTS ends
+            // them afterwards): the work is undone now, and the branch lives until the last XA_END.
+            markRollbackOnly(branch, ErrorCode.XA_ROLLED_BACK);
+            branch.forgetWhenEnded = true;
+            answer.complete(null);
+            return;
+        }
         if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
             branches.remove(xid);
             answer.complete(null);
