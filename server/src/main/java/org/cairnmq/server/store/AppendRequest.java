@@ -15,15 +15,34 @@ import java.util.Objects;
  * @param key the lookup key (the message id), up to {@value CommitLogRecordDescriptor#MAX_KEY_BYTES}
  *     bytes; null is stored as empty
  * @param payload the opaque record body; null is stored as empty
+ * @param durable whether the append must be forced before it completes in SYNC mode; a batch of
+ *     records none of which is durable (JMS non-persistent messages) is readable once written, and is
+ *     forced with the next durable batch or at close
  */
 public record AppendRequest(String topic, int queueId, long tagsCode, int flags, long bornTimestampMs, byte[] key,
-        ByteBuffer payload) {
+        ByteBuffer payload, boolean durable) {
 
     /** The highest queue id of a topic. */
     public static final int MAX_QUEUE_ID = 65_535;
 
     private static final byte[] NO_KEY = new byte[0];
     private static final ByteBuffer NO_PAYLOAD = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
+    /**
+     * A durable record.
+     *
+     * @param topic the topic
+     * @param queueId the queue of the topic
+     * @param tagsCode a 64-bit filter value copied into the ConsumeQueue entry
+     * @param flags record flags, opaque to the store
+     * @param bornTimestampMs when the producer created the record
+     * @param key the lookup key, or null
+     * @param payload the record body, or null
+     */
+    public AppendRequest(String topic, int queueId, long tagsCode, int flags, long bornTimestampMs, byte[] key,
+            ByteBuffer payload) {
+        this(topic, queueId, tagsCode, flags, bornTimestampMs, key, payload, true);
+    }
 
     /**
      * Validates the coordinates; these are programming errors, so they throw.

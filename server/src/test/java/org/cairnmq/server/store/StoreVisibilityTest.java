@@ -128,4 +128,24 @@ class StoreVisibilityTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void shouldMakeABatchOfNonDurableRecordsReadableWithoutForcingItInSyncMode() throws Exception {
+        try (MessageStore store = new MessageStore(smallConfig(directory).withFlushMode(FlushMode.SYNC))) {
+            store.start();
+            appendOk(store, request("orders", 0, 0));
+            long forcesBefore = store.commitLogForceCount();
+            AppendRequest durable = request("orders", 0, 1);
+            AppendRequest nonDurable = new AppendRequest(durable.topic(), durable.queueId(), durable.tagsCode(),
+                    durable.flags(), durable.bornTimestampMs(), durable.key(), durable.payload(), false);
+            AppendResult appended = store.appendVisible(nonDurable).get(10, TimeUnit.SECONDS);
+
+            assertThat(appended.isOk()).isTrue();
+            assertThat(store.read("orders", 0, appended.queueOffset(), 1).status()).isEqualTo(GetStatus.FOUND);
+            assertThat(store.commitLogForceCount()).as("no force for a non-durable batch").isEqualTo(forcesBefore);
+
+            appendOk(store, request("orders", 0, 2));
+            assertThat(store.commitLogForceCount()).as("a durable record is forced").isGreaterThan(forcesBefore);
+        }
+    }
 }

@@ -207,7 +207,7 @@ final class SendPath {
     private AppendRequest request(Outgoing outgoing, ByteBuffer payload) {
         byte[] key = outgoing.dedupKey() == null ? null : outgoing.dedupKey().getBytes(StandardCharsets.UTF_8);
         return new AppendRequest(outgoing.destination().topic, outgoing.queueId(), outgoing.publisherTag(), 0,
-                outgoing.bornTimestampMs(), key, payload);
+                outgoing.bornTimestampMs(), key, payload, outgoing.persistent());
     }
 
     /**

@@ -19,6 +19,8 @@ public final class CommitLog {
     private final FlushMode flushMode;
     private volatile long writtenOffset;
     private volatile long flushedOffset;
+    /** SYNC mode: the end of the last batch with no durable record, readable without a force. */
+    private volatile long confirmedUnforcedOffset;
     private volatile long forceCount;
 
     /**
@@ -45,6 +47,16 @@ public final class CommitLog {
     public void recovered(long recoveredEndOffset) {
         writtenOffset = recoveredEndOffset;
         flushedOffset = recoveredEndOffset;
+        confirmedUnforcedOffset = recoveredEndOffset;
+    }
+
+    /**
+     * SYNC mode: lets readers see everything written so far without forcing it. Appender only, after
+     * a batch none of whose records is durable; every earlier durable batch was forced before it, so
+     * only records that may be lost are readable unforced.
+     */
+    public void confirmWrittenUnforced() {
+        confirmedUnforcedOffset = writtenOffset;
     }
 
     /**
@@ -71,11 +83,11 @@ public final class CommitLog {
     }
 
     /**
-     * @return the offset up to which records may be dispatched and read: the flushed offset in SYNC
-     *     mode, the written offset in ASYNC mode
+     * @return the offset up to which records may be dispatched and read: in SYNC mode the flushed
+     *     offset, or the end of a later batch with no durable record; the written offset in ASYNC mode
      */
     public long confirmedOffset() {
-        return flushMode == FlushMode.SYNC ? flushedOffset : writtenOffset;
+        return flushMode == FlushMode.SYNC ? Math.max(flushedOffset, confirmedUnforcedOffset) : writtenOffset;
     }
 
     /**

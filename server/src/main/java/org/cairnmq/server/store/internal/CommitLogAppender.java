@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * next logical offset. Other threads {@link #submit} tasks through a queue.
  *
  * <p>Each round drains every queued task, writes them, and in SYNC mode forces the batch once (group
- * commit) before completing the futures, so a future completes only when its record is durable. In
+ * commit) before completing the futures, so a future completes only when its record is durable; a
+ * batch with no durable record (non-persistent messages only) is confirmed without a force. In
  * ASYNC mode the futures complete after the write and the flusher forces periodically.
  *
  * <p>Design note: futures complete on this thread, so a caller's non-async continuation runs here
@@ -195,7 +196,11 @@ public final class CommitLogAppender implements StoreAgent {
         }
         written = publishBatch(written);
         if (written > 0 && config.flushMode() == FlushMode.SYNC) {
-            forceBatch();
+            if (batchHasDurableRecord()) {
+                forceBatch();
+            } else {
+                commitLog.confirmWrittenUnforced();
+            }
         }
         if (written > 0) {
             onPublished.run();
@@ -205,6 +210,18 @@ public final class CommitLogAppender implements StoreAgent {
         }
         preallocate();
         return batch.size();
+    }
+
+    /** Design note: a batch of non-persistent messages only skips the force (they may be lost anyway). */
+    private boolean batchHasDurableRecord() {
+        for (AppendTask task : batch) {
+            for (int i = 0; i < task.size(); i++) {
+                if (task.request(i).durable() && task.resultAt(i).isOk()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void preallocate() {
