@@ -9,7 +9,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.ServerSessionPool;
 import jakarta.jms.Session;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A JMS connection to Cairn: the name server it resolves routes with, one protocol connection per
- * broker it uses ({@link BrokerLinks}), and its sessions.
+ * broker it uses ({@link BrokerLinks}), and its sessions ({@link ConnectionSessions}).
  *
  * <p>Delivery starts with {@link #start()}; {@link #stop()} pauses it and waits until every message
  * listener has returned. When a broker connection is lost the connection tries to reconnect
@@ -56,7 +55,7 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
     private final Reconnector reconnector;
     private final MessageIds messageIds = new MessageIds();
     private final AtomicLong ids = new AtomicLong();
-    private final List<CairnSession> sessions = new CopyOnWriteArrayList<>();
+    private final ConnectionSessions sessions = new ConnectionSessions();
     private final TemporaryDestinations temporaries = new TemporaryDestinations(this, messageIds);
     private final ConnectionSubscriptions subscriptions = new ConnectionSubscriptions(this);
     private final Object stateLock = new Object();
@@ -99,7 +98,7 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
     public CairnConnection(final ConnectionConfig config, final ConnectionOpener opener, final String user,
                            final String password) throws JMSException {
         this.config = config;
-        this.reconnector = new Reconnector(config, () -> closed, () -> sessions, this::fail);
+        this.reconnector = new Reconnector(config, () -> closed, sessions::list, this::fail);
         this.links = new BrokerLinks(config, opener, user, password, reconnector::onBrokerLost);
         reconnector.attach(links);
         this.clientId = new ConnectionClientId(links, stateLock, config.clientId());
@@ -190,20 +189,16 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
             started = true;
             stateLock.notifyAll();
         }
-        for (final CairnSession session : sessions) {
-            session.onConnectionStarted();
-        }
+        sessions.onConnectionStarted();
     }
 
     @Override
     public void stop() throws JMSException {
         checkUsable();
-        checkNotFromListener("stop");
+        sessions.checkNotFromListener("stop");
         clientId.fix();
         started = false;
-        for (final CairnSession session : sessions) {
-            session.awaitListenersIdle();
-        }
+        sessions.awaitListenersIdle();
     }
 
     @Override
@@ -211,16 +206,9 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
         if (closed) {
             return;
         }
-        checkNotFromListener("close");
+        sessions.checkNotFromListener("close");
         started = false;
-        JMSException first = null;
-        for (final CairnSession session : sessions) {
-            try {
-                session.close();
-            } catch (final JMSException sessionFailure) {
-                first = first == null ? sessionFailure : first;
-            }
-        }
+        final JMSException first = sessions.closeAll();
         synchronized (stateLock) {
             closed = true;
             stateLock.notifyAll();
@@ -266,12 +254,7 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
 
     /** Whether a session of this connection has a consumer on a destination. */
     boolean hasConsumerOn(final CairnDestination destination) {
-        for (final CairnSession session : sessions) {
-            if (session.hasConsumerOn(destination)) {
-                return true;
-            }
-        }
-        return false;
+        return sessions.hasConsumerOn(destination);
     }
 
     ConnectionConfig config() {
@@ -289,12 +272,7 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
 
     /** Whether a session of this connection has a consumer on the durable subscription of that name. */
     boolean hasDurableSubscriber(final String subscriptionName) {
-        for (final CairnSession session : sessions) {
-            if (session.hasDurableSubscriber(subscriptionName)) {
-                return true;
-            }
-        }
-        return false;
+        return sessions.hasDurableSubscriber(subscriptionName);
     }
 
     /** The broker channels open now; the first broker's when none is. */
@@ -379,15 +357,6 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
         sessions.remove(session);
     }
 
-    private void checkNotFromListener(final String operation) throws IllegalStateException {
-        for (final CairnSession session : sessions) {
-            if (session.isListenerThread()) {
-                throw new IllegalStateException("CAIRN-J017 A message listener must not " + operation
-                    + " its own connection", "ILLEGAL_STATE");
-            }
-        }
-    }
-
     private void fail(final JMSException lost) {
         synchronized (stateLock) {
             failure = lost;
@@ -395,9 +364,7 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
             stateLock.notifyAll();
         }
         LOG.error(lost.getMessage());
-        for (final CairnSession session : sessions) {
-            session.onConnectionFailed();
-        }
+        sessions.onConnectionFailed();
         final ExceptionListener listener = exceptionListener;
         if (listener != null) {
             listener.onException(lost);

@@ -25,21 +25,15 @@ import org.cairnmq.protocol.command.CommandCode;
 /**
  * A consumer of a queue (or topic) with a prefetch window: the broker pushes up to {@code prefetch}
  * messages (CREDIT grants the window), which wait in a {@link PrefetchBuffer} until {@code receive}
- * or the listener takes them. Each message given to the application earns the broker one credit
- * back, sent in batches of half the window. A window of 0 makes every receive a PULL, and
- * {@link #receiveNoWait()} PULLs when nothing is prefetched, so a message waiting on the broker is
- * always seen.
+ * (through a {@link DeliveryFetcher}) or the listener takes them. Each message given to the
+ * application earns the broker one credit back, sent in batches of half the window. A window of 0
+ * makes every receive a PULL, and {@link #receiveNoWait()} PULLs when nothing is prefetched, so a
+ * message waiting on the broker is always seen.
  *
  * <p>Thread safety: the session's thread of control receives; the connection's event loop adds
  * deliveries; {@link #close()} may come from any thread and wakes a blocked receive.
  */
 public final class CairnMessageConsumer implements QueueReceiver, TopicSubscriber {
-
-    /** How long a blocked receive waits before it checks the connection state again. */
-    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-
-    /** The longest PULL wait a receive asks the broker for. */
-    private static final long MAX_PULL_WAIT_MS = 1_000;
 
     private final CairnSession session;
     private final BrokerChannel channel;
@@ -48,6 +42,7 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
     private final PrefetchBuffer buffer = new PrefetchBuffer();
     private final MessageRecordMapper mapper = new MessageRecordMapper();
     private final ConsumerCredits credits;
+    private final DeliveryFetcher fetcher;
     private volatile MessageListener listener;
     private volatile boolean closed;
     /** Written on the connection's event loop only; read when the consumer closes. */
@@ -60,6 +55,7 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
         this.destination = destination;
         this.spec = spec;
         this.credits = new ConsumerCredits(channel, spec.consumerId(), window);
+        this.fetcher = new DeliveryFetcher(session, channel, spec.consumerId(), buffer, credits);
     }
 
     static CairnMessageConsumer open(final CairnSession session, final BrokerChannel channel,
@@ -209,7 +205,7 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
             if (!session.connection().awaitStarted(noWait ? System.nanoTime() : deadlineNanos)) {
                 return closedOrTimedOut();
             }
-            final Delivery delivery = next(deadlineNanos, noWait);
+            final Delivery delivery = fetcher.next(deadlineNanos, noWait);
             if (delivery != null) {
                 if (!session.connection().isStarted() || closed) {
                     buffer.putBack(delivery);
@@ -245,31 +241,6 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
     private Message closedOrTimedOut() throws JMSException {
         session.connection().checkNotFailed();
         return null;
-    }
-
-    private Delivery next(final long deadlineNanos, final boolean noWait) throws JMSException {
-        final Delivery prefetched = buffer.pollNow();
-        if (prefetched != null) {
-            return prefetched;
-        }
-        session.beforeWaiting();
-        if (noWait) {
-            return pull(0);
-        }
-        final long remainingNanos = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
-        if (credits.window() == 0) {
-            return pull(Math.max(0, Math.min(MAX_PULL_WAIT_MS, TimeUnit.NANOSECONDS.toMillis(remainingNanos))));
-        }
-        return buffer.poll(Math.min(WAIT_SLICE_NANOS, Math.max(0, remainingNanos)));
-    }
-
-    private Delivery pull(final long waitMs) throws JMSException {
-        final boolean delivered = Await.result(
-            channel.request(CommandCode.PULL, ClientCommands.pull(spec.consumerId(), waitMs)),
-            requestTimeoutMs() + waitMs, ClientCommands::readPulled);
-        final Delivery pulled = delivered ? buffer.pollNow() : null;
-        credits.markPulled(pulled != null);
-        return pulled;
     }
 
     // ---- what the session and the channel call

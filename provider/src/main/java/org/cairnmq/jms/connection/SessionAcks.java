@@ -41,6 +41,8 @@ import org.cairnmq.protocol.command.CommandCode;
  * acknowledgement surfaces as an exception there. An acknowledgement lost with a crash only means
  * a redelivery, flagged as such, which both modes allow.
  *
+ * <p>The XA branch the session is associated with is kept in a {@link SessionXaBranch}.
+ *
  * <p>Thread safety: the session's thread of control, under this object's monitor.
  */
 final class SessionAcks {
@@ -58,25 +60,10 @@ final class SessionAcks {
     private final Map<BrokerChannel, List<Long>> consumed = new LinkedHashMap<>();
     private final Set<BrokerChannel> sentInTransaction = new LinkedHashSet<>();
     private final Deque<CompletableFuture<ByteBuf>> pipelinedAcks = new ArrayDeque<>();
-    private final Set<BrokerChannel> branchChannels = new LinkedHashSet<>();
+    private final SessionXaBranch branch = new SessionXaBranch();
     private int consumedCount;
     private long txId;
     private boolean rollbackOnly;
-    private long branchTxId = ClientCommands.NO_TRANSACTION;
-    private BranchJoin branchJoin;
-
-    /** Makes a broker that an XA branch's send or acknowledgement reaches for the first time part of the branch. */
-    @FunctionalInterface
-    interface BranchJoin {
-
-        /**
-         * Starts the branch on a broker (XA_START).
-         *
-         * @param channel the broker
-         * @throws JMSException if the broker refuses
-         */
-        void join(BrokerChannel channel) throws JMSException;
-    }
 
     SessionAcks(final CairnConnection connection, final long sessionId, final int mode) {
         this.connection = connection;
@@ -88,8 +75,8 @@ final class SessionAcks {
 
     /** Records a delivery given to the application, acknowledging it now in AUTO mode outside an XA branch. */
     synchronized void onConsumed(final BrokerChannel channel, final long deliveryId) throws JMSException {
-        if (inBranch()) {
-            joinBranch(channel);
+        if (branch.isActive()) {
+            branch.join(channel);
             consumed.computeIfAbsent(channel, key -> new ArrayList<>()).add(deliveryId);
             consumedCount++;
             return;
@@ -159,13 +146,10 @@ final class SessionAcks {
      * @param join starts the branch on a broker the association reaches later
      * @throws JMSException if an acknowledgement sent before the branch failed
      */
-    synchronized void enterBranch(final long newBranchTxId, final Set<BrokerChannel> started, final BranchJoin join)
-        throws JMSException {
+    synchronized void enterBranch(final long newBranchTxId, final Set<BrokerChannel> started,
+                                  final SessionXaBranch.BranchJoin join) throws JMSException {
         awaitPipelinedAcks();
-        branchChannels.clear();
-        branchChannels.addAll(started);
-        branchJoin = join;
-        branchTxId = newBranchTxId;
+        branch.enter(newBranchTxId, started, join);
     }
 
     /**
@@ -176,10 +160,10 @@ final class SessionAcks {
      * @throws JMSException if an acknowledgement failed (the association ends all the same)
      */
     synchronized Set<BrokerChannel> leaveBranch() throws JMSException {
-        final Set<BrokerChannel> channels = new LinkedHashSet<>(branchChannels);
+        final Set<BrokerChannel> channels = branch.channels();
         try {
             for (final Map.Entry<BrokerChannel, List<Long>> entry : consumed.entrySet()) {
-                ack(entry.getKey(), branchTxId, toArray(entry.getValue()));
+                ack(entry.getKey(), branch.txId(), toArray(entry.getValue()));
             }
         } finally {
             abandonBranch();
@@ -194,35 +178,22 @@ final class SessionAcks {
      */
     synchronized void abandonBranch() {
         clear();
-        branchChannels.clear();
-        branchJoin = null;
-        branchTxId = ClientCommands.NO_TRANSACTION;
+        branch.leave();
     }
 
     /** The brokers the current XA association started the branch on. */
     synchronized Set<BrokerChannel> branchChannels() {
-        return new LinkedHashSet<>(branchChannels);
+        return branch.channels();
     }
 
     /** Whether the session is associated with an XA branch. */
     synchronized boolean inBranch() {
-        return branchTxId != ClientCommands.NO_TRANSACTION;
-    }
-
-    private void joinBranch(final BrokerChannel channel) throws JMSException {
-        if (branchChannels.add(channel)) {
-            try {
-                branchJoin.join(channel);
-            } catch (final JMSException refused) {
-                branchChannels.remove(channel);
-                throw refused;
-            }
-        }
+        return branch.isActive();
     }
 
     /** Acknowledges every consumed delivery outside a transaction (CLIENT and DUPS_OK modes). */
     synchronized void acknowledgeConsumed() throws JMSException {
-        if (inBranch()) {
+        if (branch.isActive()) {
             return;
         }
         awaitPipelinedAcks();
@@ -238,9 +209,9 @@ final class SessionAcks {
      * @throws JMSException if the channel is new to the XA branch and its broker refuses to join it
      */
     synchronized long txIdForSend(final BrokerChannel channel) throws JMSException {
-        if (inBranch()) {
-            joinBranch(channel);
-            return branchTxId;
+        if (branch.isActive()) {
+            branch.join(channel);
+            return branch.txId();
         }
         if (mode != Session.SESSION_TRANSACTED) {
             return ClientCommands.NO_TRANSACTION;

@@ -3,7 +3,6 @@ package org.cairnmq.jms.context;
 import static org.cairnmq.jms.context.Unchecked.call;
 import static org.cairnmq.jms.context.Unchecked.run;
 
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -15,19 +14,9 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.MapMessage;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.ObjectMessage;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.StreamMessage;
-import jakarta.jms.TemporaryQueue;
-import jakarta.jms.TemporaryTopic;
-import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
-import java.io.Serializable;
 import org.cairnmq.jms.connection.CairnConnection;
 import org.cairnmq.jms.connection.CairnMessageConsumer;
 import org.cairnmq.jms.connection.CairnSession;
@@ -45,7 +34,7 @@ import org.cairnmq.jms.internal.JmsExceptions;
  *
  * <p>Thread safety: as a session, one thread of control; {@link #close()} may come from any thread.
  */
-public class CairnJMSContext implements JMSContext {
+public class CairnJMSContext extends ContextSessionMethods {
 
     private final SharedConnection shared;
     private final int sessionMode;
@@ -192,48 +181,6 @@ public class CairnJMSContext implements JMSContext {
         }
     }
 
-    // ---- messages
-
-    @Override
-    public BytesMessage createBytesMessage() {
-        return call(session()::createBytesMessage);
-    }
-
-    @Override
-    public MapMessage createMapMessage() {
-        return call(session()::createMapMessage);
-    }
-
-    @Override
-    public Message createMessage() {
-        return call(session()::createMessage);
-    }
-
-    @Override
-    public ObjectMessage createObjectMessage() {
-        return call(session()::createObjectMessage);
-    }
-
-    @Override
-    public ObjectMessage createObjectMessage(final Serializable object) {
-        return call(() -> session().createObjectMessage(object));
-    }
-
-    @Override
-    public StreamMessage createStreamMessage() {
-        return call(session()::createStreamMessage);
-    }
-
-    @Override
-    public TextMessage createTextMessage() {
-        return call(session()::createTextMessage);
-    }
-
-    @Override
-    public TextMessage createTextMessage(final String text) {
-        return call(() -> session().createTextMessage(text));
-    }
-
     // ---- the session
 
     @Override
@@ -248,32 +195,7 @@ public class CairnJMSContext implements JMSContext {
         return sessionMode;
     }
 
-    @Override
-    public void commit() {
-        run(session()::commit);
-    }
-
-    @Override
-    public void rollback() {
-        run(session()::rollback);
-    }
-
-    @Override
-    public void recover() {
-        run(session()::recover);
-    }
-
-    @Override
-    public void acknowledge() {
-        run(session()::acknowledge);
-    }
-
-    @Override
-    public void unsubscribe(final String name) {
-        run(() -> session().unsubscribe(name));
-    }
-
-    // ---- producers, consumers, destinations
+    // ---- producers and consumers
 
     @Override
     public JMSProducer createProducer() {
@@ -338,36 +260,6 @@ public class CairnJMSContext implements JMSContext {
         return new CairnJMSConsumer(created);
     }
 
-    @Override
-    public QueueBrowser createBrowser(final Queue queue) {
-        return call(() -> session().createBrowser(queue));
-    }
-
-    @Override
-    public QueueBrowser createBrowser(final Queue queue, final String messageSelector) {
-        return call(() -> session().createBrowser(queue, messageSelector));
-    }
-
-    @Override
-    public Queue createQueue(final String queueName) {
-        return call(() -> session().createQueue(queueName));
-    }
-
-    @Override
-    public Topic createTopic(final String topicName) {
-        return call(() -> session().createTopic(topicName));
-    }
-
-    @Override
-    public TemporaryQueue createTemporaryQueue() {
-        return call(session()::createTemporaryQueue);
-    }
-
-    @Override
-    public TemporaryTopic createTemporaryTopic() {
-        return call(session()::createTemporaryTopic);
-    }
-
     // ---- what the producers call
 
     /** The context's one anonymous producer, which every {@link CairnJMSProducer} of it sends through. */
@@ -380,6 +272,7 @@ public class CairnJMSContext implements JMSContext {
     }
 
     /** The context's session, created on first use. */
+    @Override
     synchronized CairnSession session() {
         checkOpen();
         if (session == null) {

@@ -1,12 +1,8 @@
 package org.cairnmq.ra.inbound;
 
-import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;
-import jakarta.resource.spi.ResourceAdapter;
-import java.io.Serializable;
-import org.cairnmq.ra.CairnResourceAdapter;
-import org.cairnmq.ra.ConnectionProperties;
+import org.cairnmq.ra.ConnectionPropertiesBean;
 
 /**
  * The activation properties of a message-driven bean that listens with
@@ -35,12 +31,10 @@ import org.cairnmq.ra.ConnectionProperties;
  *
  * <p>Every value is checked by {@link #validate()}, which the resource adapter also calls at activation.
  */
-public class CairnActivationSpec implements ActivationSpec, Serializable {
+public class CairnActivationSpec extends ConnectionPropertiesBean implements ActivationSpec {
 
     private static final long serialVersionUID = 1L;
 
-    private final ConnectionProperties connection = new ConnectionProperties();
-    private transient volatile ResourceAdapter resourceAdapter;
     private volatile String destination;
     private volatile String destinationLookup;
     private volatile String destinationType;
@@ -77,20 +71,7 @@ public class CairnActivationSpec implements ActivationSpec, Serializable {
      * @throws InvalidPropertyException if a property is invalid
      */
     public ActivationConfig toConfig() throws InvalidPropertyException {
-        final ResourceAdapter adapter = resourceAdapter;
-        final ConnectionProperties fallback =
-            adapter instanceof CairnResourceAdapter cairn ? cairn.connectionProperties() : null;
-        return ActivationConfig.from(this, connection.resolve(fallback));
-    }
-
-    @Override
-    public ResourceAdapter getResourceAdapter() {
-        return resourceAdapter;
-    }
-
-    @Override
-    public void setResourceAdapter(final ResourceAdapter adapter) throws ResourceException {
-        this.resourceAdapter = adapter;
+        return ActivationConfig.from(this, resolveConnection());
     }
 
     /** @return the destination name, or {@code null} */
@@ -191,36 +172,6 @@ public class CairnActivationSpec implements ActivationSpec, Serializable {
     /** @param value whether the topic subscription is shared between the sessions (and servers) */
     public void setShareSubscriptions(final Boolean value) {
         this.shareSubscriptions = value;
-    }
-
-    /** @return the provider URL, or {@code null} for the resource adapter's */
-    public String getServerUrl() {
-        return connection.getServerUrl();
-    }
-
-    /** @param value {@code cairn://host:port[,...][?option=value&...]} */
-    public void setServerUrl(final String value) {
-        connection.setServerUrl(value);
-    }
-
-    /** @return the user, or {@code null} for the resource adapter's */
-    public String getUser() {
-        return connection.getUser();
-    }
-
-    /** @param value the user the activation connects as */
-    public void setUser(final String value) {
-        connection.setUser(value);
-    }
-
-    /** @return the password, or {@code null} */
-    public String getPassword() {
-        return connection.getPassword();
-    }
-
-    /** @param value the user's password */
-    public void setPassword(final String value) {
-        connection.setPassword(value);
     }
 
     /** @return the number of consumer sessions, or {@code null} for the default */

@@ -11,66 +11,43 @@ import java.util.Enumeration;
  *
  * <p>Thread safety: used by the thread of its session.
  */
-final class BrowserHandle implements QueueBrowser, ChildHandle {
+final class BrowserHandle extends TrackedChild<QueueBrowser, IllegalStateException>
+    implements QueueBrowser {
 
-    private static final System.Logger LOG = System.getLogger(BrowserHandle.class.getName());
-
-    private final ChildOwner owner;
-    private final QueueBrowser physical;
-    private volatile boolean closed;
-
-    BrowserHandle(final ChildOwner owner, final QueueBrowser physical) {
-        this.owner = owner;
-        this.physical = physical;
+    BrowserHandle(final ChildHandles owner, final QueueBrowser physical) {
+        super(owner, physical, "browser");
     }
 
     @Override
     public void close() throws JMSException {
-        if (!closed) {
-            closed = true;
-            owner.untrack(this);
-            physical.close();
+        if (markClosed()) {
+            closePhysical();
         }
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public Enumeration getEnumeration() throws JMSException {
-        checkOpen();
         return physical().getEnumeration();
     }
 
     @Override
     public String getMessageSelector() throws JMSException {
-        checkOpen();
         return physical().getMessageSelector();
     }
 
     @Override
     public Queue getQueue() throws JMSException {
-        checkOpen();
         return physical().getQueue();
     }
 
-
-    private QueueBrowser physical() throws IllegalStateException {
-        checkOpen();
-        return physical;
-    }
-
-    private void checkOpen() throws IllegalStateException {
-        if (closed) {
-            throw ContainerRules.closed("browser");
-        }
+    @Override
+    IllegalStateException closedFailure(final String kind) {
+        return ContainerRules.closed(kind);
     }
 
     @Override
-    public void closeQuietly() {
-        closed = true;
-        try {
-            physical.close();
-        } catch (final JMSException failure) {
-            LOG.log(System.Logger.Level.DEBUG, "closing a browser failed", failure);
-        }
+    void closePhysical() throws JMSException {
+        physicalUnchecked().close();
     }
 }

@@ -21,8 +21,6 @@ import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.jms.TransactionInProgressRuntimeException;
 import java.io.Serializable;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The {@code JMSContext} an application gets from the pool ({@code createContext}): a view of the
@@ -36,9 +34,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Thread safety: one application thread at a time; {@link #invalidate()} may come from the
  * container's thread, so the state is volatile.
  */
-public final class CairnJMSContextHandle implements JMSContext, ManagedHandle, ChildOwner {
+public final class CairnJMSContextHandle implements JMSContext, ManagedHandle {
 
-    private final List<ChildHandle> children = new CopyOnWriteArrayList<>();
+    private final ChildHandles children = new ChildHandles();
     private volatile CairnManagedConnection managed;
     private volatile boolean closed;
 
@@ -56,7 +54,7 @@ public final class CairnJMSContextHandle implements JMSContext, ManagedHandle, C
         if (closed) {
             return;
         }
-        closeChildren();
+        children.closeAll();
         closed = true;
         managed.handleClosed(this);
     }
@@ -69,34 +67,33 @@ public final class CairnJMSContextHandle implements JMSContext, ManagedHandle, C
 
     @Override
     public QueueBrowser createBrowser(final Queue queue) {
-        return track(new BrowserHandle(this, physical().createBrowser(queue)));
+        return children.browser(physical().createBrowser(queue));
     }
 
     @Override
     public QueueBrowser createBrowser(final Queue queue, final String messageSelector) {
-        return track(new BrowserHandle(this, physical().createBrowser(queue, messageSelector)));
+        return children.browser(physical().createBrowser(queue, messageSelector));
     }
 
     @Override
     public BytesMessage createBytesMessage() {
-        checkOpen();
         return physical().createBytesMessage();
     }
 
     @Override
     public JMSConsumer createConsumer(final Destination destination) {
-        return track(new JMSConsumerHandle(this, physical().createConsumer(destination)));
+        return children.jmsConsumer(physical().createConsumer(destination));
     }
 
     @Override
     public JMSConsumer createConsumer(final Destination destination, final String messageSelector) {
-        return track(new JMSConsumerHandle(this, physical().createConsumer(destination, messageSelector)));
+        return children.jmsConsumer(physical().createConsumer(destination, messageSelector));
     }
 
     @Override
     public JMSConsumer createConsumer(final Destination destination, final String messageSelector,
             final boolean noLocal) {
-        return track(new JMSConsumerHandle(this, physical().createConsumer(destination, messageSelector, noLocal)));
+        return children.jmsConsumer(physical().createConsumer(destination, messageSelector, noLocal));
     }
 
     @Override
@@ -109,119 +106,103 @@ public final class CairnJMSContextHandle implements JMSContext, ManagedHandle, C
 
     @Override
     public JMSConsumer createDurableConsumer(final Topic topic, final String name) {
-        return track(new JMSConsumerHandle(this, physical().createDurableConsumer(topic, name)));
+        return children.jmsConsumer(physical().createDurableConsumer(topic, name));
     }
 
     @Override
     public JMSConsumer createDurableConsumer(final Topic topic, final String name, final String messageSelector,
             final boolean noLocal) {
-        return track(new JMSConsumerHandle(this,
-            physical().createDurableConsumer(topic, name, messageSelector, noLocal)));
+        return children.jmsConsumer(physical().createDurableConsumer(topic, name, messageSelector, noLocal));
     }
 
     @Override
     public MapMessage createMapMessage() {
-        checkOpen();
         return physical().createMapMessage();
     }
 
     @Override
     public Message createMessage() {
-        checkOpen();
         return physical().createMessage();
     }
 
     @Override
     public ObjectMessage createObjectMessage() {
-        checkOpen();
         return physical().createObjectMessage();
     }
 
     @Override
     public ObjectMessage createObjectMessage(final Serializable object) {
-        checkOpen();
         return physical().createObjectMessage(object);
     }
 
     @Override
     public JMSProducer createProducer() {
-        checkOpen();
         return physical().createProducer();
     }
 
     @Override
     public Queue createQueue(final String queueName) {
-        checkOpen();
         return physical().createQueue(queueName);
     }
 
     @Override
     public JMSConsumer createSharedConsumer(final Topic topic, final String name) {
-        return track(new JMSConsumerHandle(this, physical().createSharedConsumer(topic, name)));
+        return children.jmsConsumer(physical().createSharedConsumer(topic, name));
     }
 
     @Override
     public JMSConsumer createSharedConsumer(final Topic topic, final String name, final String messageSelector) {
-        return track(new JMSConsumerHandle(this, physical().createSharedConsumer(topic, name, messageSelector)));
+        return children.jmsConsumer(physical().createSharedConsumer(topic, name, messageSelector));
     }
 
     @Override
     public JMSConsumer createSharedDurableConsumer(final Topic topic, final String name) {
-        return track(new JMSConsumerHandle(this, physical().createSharedDurableConsumer(topic, name)));
+        return children.jmsConsumer(physical().createSharedDurableConsumer(topic, name));
     }
 
     @Override
     public JMSConsumer createSharedDurableConsumer(final Topic topic, final String name,
             final String messageSelector) {
-        return track(new JMSConsumerHandle(this,
-            physical().createSharedDurableConsumer(topic, name, messageSelector)));
+        return children.jmsConsumer(physical().createSharedDurableConsumer(topic, name, messageSelector));
     }
 
     @Override
     public StreamMessage createStreamMessage() {
-        checkOpen();
         return physical().createStreamMessage();
     }
 
     @Override
     public TemporaryQueue createTemporaryQueue() {
-        checkOpen();
         return physical().createTemporaryQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() {
-        checkOpen();
         return physical().createTemporaryTopic();
     }
 
     @Override
     public TextMessage createTextMessage() {
-        checkOpen();
         return physical().createTextMessage();
     }
 
     @Override
     public TextMessage createTextMessage(final String text) {
-        checkOpen();
         return physical().createTextMessage(text);
     }
 
     @Override
     public Topic createTopic(final String topicName) {
-        checkOpen();
         return physical().createTopic(topicName);
     }
 
     @Override
     public boolean getAutoStart() {
-        checkOpen();
         return physical().getAutoStart();
     }
 
     @Override
     public String getClientID() {
-        checkOpen();
         return physical().getClientID();
     }
 
@@ -233,7 +214,6 @@ public final class CairnJMSContextHandle implements JMSContext, ManagedHandle, C
 
     @Override
     public ConnectionMetaData getMetaData() {
-        checkOpen();
         return physical().getMetaData();
     }
 
@@ -266,7 +246,6 @@ public final class CairnJMSContextHandle implements JMSContext, ManagedHandle, C
 
     @Override
     public void setAutoStart(final boolean value) {
-        checkOpen();
         physical().setAutoStart(value);
     }
 
@@ -284,7 +263,6 @@ public final class CairnJMSContextHandle implements JMSContext, ManagedHandle, C
 
     @Override
     public void start() {
-        checkOpen();
         physical().start();
     }
 
@@ -296,24 +274,11 @@ public final class CairnJMSContextHandle implements JMSContext, ManagedHandle, C
 
     @Override
     public void unsubscribe(final String name) {
-        checkOpen();
         physical().unsubscribe(name);
     }
 
-
     private JMSContext physical() {
-        checkOpen();
         return managed.physical().context();
-    }
-
-    private <T extends ChildHandle> T track(final T child) {
-        children.add(child);
-        return child;
-    }
-
-    @Override
-    public void untrack(final ChildHandle child) {
-        children.remove(child);
     }
 
     private JMSRuntimeException notTransacted(final String method) {
@@ -325,16 +290,9 @@ public final class CairnJMSContextHandle implements JMSContext, ManagedHandle, C
             + "the context acknowledges automatically (Jakarta Messaging 3.1, section 12.3)", "CAIRN-RA306");
     }
 
-    private void closeChildren() {
-        for (final ChildHandle child : children) {
-            child.closeQuietly();
-        }
-        children.clear();
-    }
-
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateRuntimeException("CAIRN-RA301 the context is closed", "CAIRN-RA301");
+            throw ContainerRules.closedRuntime("context");
         }
     }
 
@@ -355,7 +313,7 @@ public final class CairnJMSContextHandle implements JMSContext, ManagedHandle, C
 
     @Override
     public void invalidate() {
-        closeChildren();
+        children.closeAll();
         closed = true;
     }
 

@@ -5,16 +5,13 @@ import jakarta.resource.spi.ConnectionManager;
 import jakarta.resource.spi.ConnectionRequestInfo;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionFactory;
-import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.security.PasswordCredential;
 import java.io.PrintWriter;
-import java.io.Serializable;
 import java.util.Objects;
 import java.util.Set;
 import javax.security.auth.Subject;
-import org.cairnmq.ra.CairnResourceAdapter;
-import org.cairnmq.ra.ConnectionProperties;
+import org.cairnmq.ra.ConnectionPropertiesBean;
 import org.cairnmq.ra.ConnectionSettings;
 
 /**
@@ -29,14 +26,12 @@ import org.cairnmq.ra.ConnectionSettings;
  * this factory (container-managed sign-on), the application's {@code createConnection(user, password)},
  * this factory's, the resource adapter's, the URL's.
  */
-public class CairnManagedConnectionFactory
-    implements ManagedConnectionFactory, ResourceAdapterAssociation, Serializable {
+public class CairnManagedConnectionFactory extends ConnectionPropertiesBean
+    implements ManagedConnectionFactory, ResourceAdapterAssociation {
 
     private static final long serialVersionUID = 1L;
 
-    private final ConnectionProperties connection = new ConnectionProperties();
     private volatile String clientId;
-    private transient volatile ResourceAdapter resourceAdapter;
     private transient volatile PrintWriter logWriter;
 
     /** Creates the factory; the container sets its properties. */
@@ -81,8 +76,7 @@ public class CairnManagedConnectionFactory
      * @return the resolved settings
      */
     public ConnectionSettings connectionSettings() {
-        final ResourceAdapter adapter = resourceAdapter;
-        return connection.resolve(adapter instanceof CairnResourceAdapter cairn ? cairn.connectionProperties() : null);
+        return resolveConnection();
     }
 
     private ConnectionSettings settingsFor(final Subject subject, final ConnectionRequestInfo info) {
@@ -124,46 +118,6 @@ public class CairnManagedConnectionFactory
         return logWriter;
     }
 
-    @Override
-    public ResourceAdapter getResourceAdapter() {
-        return resourceAdapter;
-    }
-
-    @Override
-    public void setResourceAdapter(final ResourceAdapter adapter) {
-        this.resourceAdapter = adapter;
-    }
-
-    /** @return the provider URL, or {@code null} for the resource adapter's */
-    public String getServerUrl() {
-        return connection.getServerUrl();
-    }
-
-    /** @param value {@code cairn://host:port[,...][?option=value&...]} */
-    public void setServerUrl(final String value) {
-        connection.setServerUrl(value);
-    }
-
-    /** @return the user, or {@code null} for the resource adapter's */
-    public String getUser() {
-        return connection.getUser();
-    }
-
-    /** @param value the user pooled connections connect as */
-    public void setUser(final String value) {
-        connection.setUser(value);
-    }
-
-    /** @return the password, or {@code null} */
-    public String getPassword() {
-        return connection.getPassword();
-    }
-
-    /** @param value the user's password */
-    public void setPassword(final String value) {
-        connection.setPassword(value);
-    }
-
     /** @return the client id of pooled connections, or {@code null} */
     public String getClientId() {
         return clientId;
@@ -176,13 +130,14 @@ public class CairnManagedConnectionFactory
 
     @Override
     public boolean equals(final Object other) {
-        return other instanceof CairnManagedConnectionFactory factory && factory.connection.sameAs(connection)
+        return other instanceof CairnManagedConnectionFactory factory
+            && factory.ownConnectionProperties().sameAs(ownConnectionProperties())
             && Objects.equals(factory.clientId, clientId);
     }
 
     @Override
     public int hashCode() {
-        return connection.valueHash() * 31 + Objects.hashCode(clientId);
+        return ownConnectionProperties().valueHash() * 31 + Objects.hashCode(clientId);
     }
 
     @Override

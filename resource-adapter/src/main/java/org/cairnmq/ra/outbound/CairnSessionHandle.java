@@ -26,8 +26,6 @@ import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 import jakarta.jms.TransactionInProgressException;
 import java.io.Serializable;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The {@code Session} of a {@link CairnConnectionHandle}: a view of the managed connection's physical XA
@@ -48,10 +46,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Thread safety: one application thread at a time, as for any session; the children list is
  * concurrent because the container may invalidate the handle from its thread.
  */
-public final class CairnSessionHandle implements QueueSession, TopicSession, ChildOwner {
+public final class CairnSessionHandle implements QueueSession, TopicSession {
 
     private final CairnConnectionHandle connection;
-    private final List<ChildHandle> children = new CopyOnWriteArrayList<>();
+    private final ChildHandles children = new ChildHandles();
     private volatile boolean closed;
 
     CairnSessionHandle(final CairnConnectionHandle connection) {
@@ -71,187 +69,172 @@ public final class CairnSessionHandle implements QueueSession, TopicSession, Chi
 
     @Override
     public QueueBrowser createBrowser(final Queue queue) throws JMSException {
-        return track(new BrowserHandle(this, physical().createBrowser(queue)));
+        return children.browser(physical().createBrowser(queue));
     }
 
     @Override
     public QueueBrowser createBrowser(final Queue queue, final String messageSelector) throws JMSException {
-        return track(new BrowserHandle(this, physical().createBrowser(queue, messageSelector)));
+        return children.browser(physical().createBrowser(queue, messageSelector));
     }
 
     @Override
     public BytesMessage createBytesMessage() throws JMSException {
-        checkOpen();
         return physical().createBytesMessage();
     }
 
     @Override
     public MessageConsumer createConsumer(final Destination destination) throws JMSException {
-        return track(new ConsumerHandle(this, physical().createConsumer(destination)));
+        return children.consumer(physical().createConsumer(destination));
     }
 
     @Override
     public MessageConsumer createConsumer(final Destination destination, final String messageSelector)
         throws JMSException {
-        return track(new ConsumerHandle(this, physical().createConsumer(destination, messageSelector)));
+        return children.consumer(physical().createConsumer(destination, messageSelector));
     }
 
     @Override
     public MessageConsumer createConsumer(final Destination destination, final String messageSelector,
             final boolean noLocal)
         throws JMSException {
-        return track(new ConsumerHandle(this, physical().createConsumer(destination, messageSelector, noLocal)));
+        return children.consumer(physical().createConsumer(destination, messageSelector, noLocal));
     }
 
     @Override
     public MessageConsumer createDurableConsumer(final Topic topic, final String name) throws JMSException {
-        return track(new ConsumerHandle(this, physical().createDurableConsumer(topic, name)));
+        return children.consumer(physical().createDurableConsumer(topic, name));
     }
 
     @Override
     public MessageConsumer createDurableConsumer(final Topic topic, final String name,
             final String messageSelector, final boolean noLocal)
         throws JMSException {
-        return track(new ConsumerHandle(this,
-            physical().createDurableConsumer(topic, name, messageSelector, noLocal)));
+        return children.consumer(physical().createDurableConsumer(topic, name, messageSelector, noLocal));
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(final Topic topic, final String name) throws JMSException {
-        return track(new ConsumerHandle(this, physical().createDurableSubscriber(topic, name)));
+        return children.consumer(physical().createDurableSubscriber(topic, name));
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(final Topic topic, final String name,
             final String messageSelector, final boolean noLocal)
         throws JMSException {
-        return track(new ConsumerHandle(this,
-            physical().createDurableSubscriber(topic, name, messageSelector, noLocal)));
+        return children.consumer(physical().createDurableSubscriber(topic, name, messageSelector, noLocal));
     }
 
     @Override
     public MapMessage createMapMessage() throws JMSException {
-        checkOpen();
         return physical().createMapMessage();
     }
 
     @Override
     public Message createMessage() throws JMSException {
-        checkOpen();
         return physical().createMessage();
     }
 
     @Override
     public ObjectMessage createObjectMessage() throws JMSException {
-        checkOpen();
         return physical().createObjectMessage();
     }
 
     @Override
     public ObjectMessage createObjectMessage(final Serializable object) throws JMSException {
-        checkOpen();
         return physical().createObjectMessage(object);
     }
 
     @Override
     public MessageProducer createProducer(final Destination destination) throws JMSException {
-        return track(new ProducerHandle(this, physical().createProducer(destination)));
+        return children.producer(physical().createProducer(destination));
     }
 
     @Override
     public TopicPublisher createPublisher(final Topic topic) throws JMSException {
-        return track(new ProducerHandle(this, ((TopicSession) physical()).createPublisher(topic)));
+        return children.producer(((TopicSession) physical()).createPublisher(topic));
     }
 
     @Override
     public Queue createQueue(final String queueName) throws JMSException {
-        checkOpen();
         return physical().createQueue(queueName);
     }
 
     @Override
     public QueueReceiver createReceiver(final Queue queue) throws JMSException {
-        return track(new ConsumerHandle(this, ((QueueSession) physical()).createReceiver(queue)));
+        return children.consumer(((QueueSession) physical()).createReceiver(queue));
     }
 
     @Override
     public QueueReceiver createReceiver(final Queue queue, final String messageSelector) throws JMSException {
-        return track(new ConsumerHandle(this, ((QueueSession) physical()).createReceiver(queue, messageSelector)));
+        return children.consumer(((QueueSession) physical()).createReceiver(queue, messageSelector));
     }
 
     @Override
     public QueueSender createSender(final Queue queue) throws JMSException {
-        return track(new ProducerHandle(this, ((QueueSession) physical()).createSender(queue)));
+        return children.producer(((QueueSession) physical()).createSender(queue));
     }
 
     @Override
     public MessageConsumer createSharedConsumer(final Topic topic, final String name) throws JMSException {
-        return track(new ConsumerHandle(this, physical().createSharedConsumer(topic, name)));
+        return children.consumer(physical().createSharedConsumer(topic, name));
     }
 
     @Override
     public MessageConsumer createSharedConsumer(final Topic topic, final String name, final String messageSelector)
         throws JMSException {
-        return track(new ConsumerHandle(this, physical().createSharedConsumer(topic, name, messageSelector)));
+        return children.consumer(physical().createSharedConsumer(topic, name, messageSelector));
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(final Topic topic, final String name) throws JMSException {
-        return track(new ConsumerHandle(this, physical().createSharedDurableConsumer(topic, name)));
+        return children.consumer(physical().createSharedDurableConsumer(topic, name));
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(final Topic topic, final String name,
             final String messageSelector)
         throws JMSException {
-        return track(new ConsumerHandle(this, physical().createSharedDurableConsumer(topic, name, messageSelector)));
+        return children.consumer(physical().createSharedDurableConsumer(topic, name, messageSelector));
     }
 
     @Override
     public StreamMessage createStreamMessage() throws JMSException {
-        checkOpen();
         return physical().createStreamMessage();
     }
 
     @Override
     public TopicSubscriber createSubscriber(final Topic topic) throws JMSException {
-        return track(new ConsumerHandle(this, ((TopicSession) physical()).createSubscriber(topic)));
+        return children.consumer(((TopicSession) physical()).createSubscriber(topic));
     }
 
     @Override
     public TopicSubscriber createSubscriber(final Topic topic, final String messageSelector, final boolean noLocal)
         throws JMSException {
-        return track(new ConsumerHandle(this,
-            ((TopicSession) physical()).createSubscriber(topic, messageSelector, noLocal)));
+        return children.consumer(((TopicSession) physical()).createSubscriber(topic, messageSelector, noLocal));
     }
 
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
-        checkOpen();
         return physical().createTemporaryQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
-        checkOpen();
         return physical().createTemporaryTopic();
     }
 
     @Override
     public TextMessage createTextMessage() throws JMSException {
-        checkOpen();
         return physical().createTextMessage();
     }
 
     @Override
     public TextMessage createTextMessage(final String text) throws JMSException {
-        checkOpen();
         return physical().createTextMessage(text);
     }
 
     @Override
     public Topic createTopic(final String topicName) throws JMSException {
-        checkOpen();
         return physical().createTopic(topicName);
     }
 
@@ -301,30 +284,11 @@ public final class CairnSessionHandle implements QueueSession, TopicSession, Chi
 
     @Override
     public void unsubscribe(final String name) throws JMSException {
-        checkOpen();
         physical().unsubscribe(name);
     }
 
-
-
     private Session physical() throws IllegalStateException {
-        checkOpen();
         return connection.managedConnection().physical().session();
-    }
-
-    private <T extends ChildHandle> T track(final T child) {
-        children.add(child);
-        return child;
-    }
-
-    /**
-     * Forgets a child that closed itself.
-     *
-     * @param child the closed child
-     */
-    @Override
-    public void untrack(final ChildHandle child) {
-        children.remove(child);
     }
 
     private JMSException notTransacted(final String method) {
@@ -339,10 +303,7 @@ public final class CairnSessionHandle implements QueueSession, TopicSession, Chi
     /** Closes the children and marks the handle closed; the physical session stays open. */
     void closeQuietly() {
         closed = true;
-        for (final ChildHandle child : children) {
-            child.closeQuietly();
-        }
-        children.clear();
+        children.closeAll();
     }
 
     void checkOpen() throws IllegalStateException {

@@ -16,25 +16,17 @@ import jakarta.jms.TopicSubscriber;
  *
  * <p>Thread safety: used by the thread of its session.
  */
-final class ConsumerHandle implements QueueReceiver, TopicSubscriber, ChildHandle {
+final class ConsumerHandle extends TrackedChild<MessageConsumer, IllegalStateException>
+    implements QueueReceiver, TopicSubscriber {
 
-    private static final System.Logger LOG = System.getLogger(ConsumerHandle.class.getName());
-
-    private final ChildOwner owner;
-    private final MessageConsumer physical;
-    private volatile boolean closed;
-
-    ConsumerHandle(final ChildOwner owner, final MessageConsumer physical) {
-        this.owner = owner;
-        this.physical = physical;
+    ConsumerHandle(final ChildHandles owner, final MessageConsumer physical) {
+        super(owner, physical, "consumer");
     }
 
     @Override
     public void close() throws JMSException {
-        if (!closed) {
-            closed = true;
-            owner.untrack(this);
-            physical.close();
+        if (markClosed()) {
+            closePhysical();
         }
     }
 
@@ -46,43 +38,36 @@ final class ConsumerHandle implements QueueReceiver, TopicSubscriber, ChildHandl
 
     @Override
     public String getMessageSelector() throws JMSException {
-        checkOpen();
         return physical().getMessageSelector();
     }
 
     @Override
     public boolean getNoLocal() throws JMSException {
-        checkOpen();
         return ((TopicSubscriber) physical()).getNoLocal();
     }
 
     @Override
     public Queue getQueue() throws JMSException {
-        checkOpen();
         return ((QueueReceiver) physical()).getQueue();
     }
 
     @Override
     public Topic getTopic() throws JMSException {
-        checkOpen();
         return ((TopicSubscriber) physical()).getTopic();
     }
 
     @Override
     public Message receive() throws JMSException {
-        checkOpen();
         return physical().receive();
     }
 
     @Override
     public Message receive(final long timeout) throws JMSException {
-        checkOpen();
         return physical().receive(timeout);
     }
 
     @Override
     public Message receiveNoWait() throws JMSException {
-        checkOpen();
         return physical().receiveNoWait();
     }
 
@@ -92,25 +77,13 @@ final class ConsumerHandle implements QueueReceiver, TopicSubscriber, ChildHandl
         throw ContainerRules.notPermitted("MessageConsumer.setMessageListener");
     }
 
-
-    private MessageConsumer physical() throws IllegalStateException {
-        checkOpen();
-        return physical;
-    }
-
-    private void checkOpen() throws IllegalStateException {
-        if (closed) {
-            throw ContainerRules.closed("consumer");
-        }
+    @Override
+    IllegalStateException closedFailure(final String kind) {
+        return ContainerRules.closed(kind);
     }
 
     @Override
-    public void closeQuietly() {
-        closed = true;
-        try {
-            physical.close();
-        } catch (final JMSException failure) {
-            LOG.log(System.Logger.Level.DEBUG, "closing a consumer failed", failure);
-        }
+    void closePhysical() throws JMSException {
+        physicalUnchecked().close();
     }
 }

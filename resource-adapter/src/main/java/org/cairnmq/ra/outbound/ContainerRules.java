@@ -42,6 +42,16 @@ final class ContainerRules {
         return new IllegalStateException("CAIRN-RA301 the " + what + " is closed", "CAIRN-RA301");
     }
 
+    /**
+     * Returns the runtime exception for a use of a closed handle of the simplified API.
+     *
+     * @param what {@code context}, {@code consumer}...
+     * @return the exception to throw
+     */
+    static IllegalStateRuntimeException closedRuntime(final String what) {
+        return new IllegalStateRuntimeException("CAIRN-RA301 the " + what + " is closed", "CAIRN-RA301");
+    }
+
     private static String message(final String method) {
         return "CAIRN-RA302 " + method + " is not permitted in a Jakarta EE web or enterprise bean container "
             + "(Jakarta Messaging 3.1, section 12.2)";

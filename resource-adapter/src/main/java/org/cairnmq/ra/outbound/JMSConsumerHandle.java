@@ -12,25 +12,17 @@ import jakarta.jms.MessageListener;
  *
  * <p>Thread safety: used by the thread of its context.
  */
-final class JMSConsumerHandle implements JMSConsumer, ChildHandle {
+final class JMSConsumerHandle extends TrackedChild<JMSConsumer, IllegalStateRuntimeException>
+    implements JMSConsumer {
 
-    private static final System.Logger LOG = System.getLogger(JMSConsumerHandle.class.getName());
-
-    private final ChildOwner owner;
-    private final JMSConsumer physical;
-    private volatile boolean closed;
-
-    JMSConsumerHandle(final ChildOwner owner, final JMSConsumer physical) {
-        this.owner = owner;
-        this.physical = physical;
+    JMSConsumerHandle(final ChildHandles owner, final JMSConsumer physical) {
+        super(owner, physical, "consumer");
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            owner.untrack(this);
-            physical.close();
+        if (markClosed()) {
+            closePhysical();
         }
     }
 
@@ -42,43 +34,36 @@ final class JMSConsumerHandle implements JMSConsumer, ChildHandle {
 
     @Override
     public String getMessageSelector() {
-        checkOpen();
         return physical().getMessageSelector();
     }
 
     @Override
     public Message receive() {
-        checkOpen();
         return physical().receive();
     }
 
     @Override
     public Message receive(final long timeout) {
-        checkOpen();
         return physical().receive(timeout);
     }
 
     @Override
     public <T> T receiveBody(final Class<T> type) {
-        checkOpen();
         return physical().receiveBody(type);
     }
 
     @Override
     public <T> T receiveBody(final Class<T> type, final long timeout) {
-        checkOpen();
         return physical().receiveBody(type, timeout);
     }
 
     @Override
     public <T> T receiveBodyNoWait(final Class<T> type) {
-        checkOpen();
         return physical().receiveBodyNoWait(type);
     }
 
     @Override
     public Message receiveNoWait() {
-        checkOpen();
         return physical().receiveNoWait();
     }
 
@@ -88,25 +73,13 @@ final class JMSConsumerHandle implements JMSConsumer, ChildHandle {
         throw ContainerRules.notPermittedRuntime("JMSConsumer.setMessageListener");
     }
 
-
-    private JMSConsumer physical() {
-        checkOpen();
-        return physical;
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateRuntimeException("CAIRN-RA301 the consumer is closed", "CAIRN-RA301");
-        }
+    @Override
+    IllegalStateRuntimeException closedFailure(final String kind) {
+        return ContainerRules.closedRuntime(kind);
     }
 
     @Override
-    public void closeQuietly() {
-        closed = true;
-        try {
-            physical.close();
-        } catch (final JMSRuntimeException failure) {
-            LOG.log(System.Logger.Level.DEBUG, "closing a consumer failed", failure);
-        }
+    void closePhysical() {
+        physicalUnchecked().close();
     }
 }
