@@ -122,6 +122,22 @@ public final class CairnMessageConsumer implements QueueReceiver, TopicSubscribe
     }
 
     /**
+     * Waits until a message is waiting for this consumer, without taking it. A resource adapter
+     * begins a transaction only when there is a message to receive in it, instead of one empty
+     * transaction per idle poll. A consumer whose prefetch window is 0 cannot know without asking the
+     * broker for the message itself, so it answers {@code true} at once.
+     *
+     * @param timeoutMs how long to wait, in milliseconds
+     * @return whether a message is waiting; false on timeout or when the consumer closes
+     */
+    public boolean awaitMessage(final long timeoutMs) {
+        if (closed) {
+            return false;
+        }
+        return credits.window() == 0 || buffer.awaitNotEmpty(TimeUnit.MILLISECONDS.toNanos(timeoutMs));
+    }
+
+    /**
      * Receives the next message and returns its body, as {@code JMSConsumer.receiveBody} does.
      *
      * @param type the class the body is asked as

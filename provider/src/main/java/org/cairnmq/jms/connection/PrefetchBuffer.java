@@ -60,6 +60,30 @@ final class PrefetchBuffer {
         return deliveries.pollFirst();
     }
 
+    /**
+     * Waits up to a timeout until a delivery is waiting, without taking it.
+     *
+     * @param timeoutNanos how long to wait
+     * @return whether a delivery is waiting (false on timeout, close or {@link #wakeUp()})
+     */
+    synchronized boolean awaitNotEmpty(final long timeoutNanos) {
+        final long deadlineNanos = System.nanoTime() + timeoutNanos;
+        final long wakeUpsAtStart = wakeUps;
+        while (deliveries.isEmpty() && !closed && wakeUps == wakeUpsAtStart) {
+            final long remainingNanos = deadlineNanos - System.nanoTime();
+            if (remainingNanos <= 0) {
+                return false;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, remainingNanos);
+            } catch (final InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !deliveries.isEmpty();
+    }
+
     /** Wakes the threads waiting in {@link #poll(long)} so they check their state again. */
     synchronized void wakeUp() {
         wakeUps++;

@@ -20,10 +20,10 @@ import jakarta.resource.spi.work.Work;
  * not transacted:  createEndpoint(null) → receive → onMessage → acknowledge (recover on failure) → release
  * </pre>
  *
- * <p>Design note: the endpoint is created before the receive, so that no message is taken from the
- * broker while the bean cannot be created; with a transacted bean this costs an empty transaction
- * per idle poll interval ({@value #POLL_TIMEOUT_MS} ms), which is the price of receiving inside the
- * branch (JMS has no peek).
+ * <p>Design note: a delivery first waits (up to {@value #POLL_TIMEOUT_MS} ms) until the consumer has
+ * a message prefetched, without taking it, and only then creates the endpoint: an idle bean costs no
+ * container transaction, and no message is taken from the broker while the bean cannot be created.
+ * The receive itself happens inside the branch, so its acknowledgement belongs to the transaction.
  */
 final class DeliveryWork implements Work {
 
@@ -66,7 +66,7 @@ final class DeliveryWork implements Work {
     }
 
     private DeliveryOutcome deliver() {
-        if (session.stopped()) {
+        if (session.stopped() || !session.awaitMessage(POLL_TIMEOUT_MS)) {
             return DeliveryOutcome.DONE;
         }
         final MessageEndpoint endpoint;

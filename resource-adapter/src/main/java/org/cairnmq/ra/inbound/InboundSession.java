@@ -11,6 +11,7 @@ import jakarta.jms.XASession;
 import jakarta.resource.spi.work.WorkException;
 import java.util.concurrent.TimeUnit;
 import javax.transaction.xa.XAResource;
+import org.cairnmq.jms.connection.CairnMessageConsumer;
 
 /**
  * One consumer session of an activation and the chain of deliveries on it: each
@@ -171,6 +172,16 @@ final class InboundSession {
 
     MessageConsumer consumer() {
         return consumer;
+    }
+
+    /**
+     * Waits until a message is waiting for this session's consumer, without taking it.
+     *
+     * @param timeoutMs how long to wait
+     * @return whether a delivery should be attempted now
+     */
+    boolean awaitMessage(final long timeoutMs) {
+        return !(consumer instanceof CairnMessageConsumer cairn) || cairn.awaitMessage(timeoutMs);
     }
 
     XAResource xaResource() {

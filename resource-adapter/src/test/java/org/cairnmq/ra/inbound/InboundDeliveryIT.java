@@ -77,6 +77,18 @@ class InboundDeliveryIT {
     }
 
     @Test
+    void shouldBeginNoTransactionWhileTheDestinationIsIdle() throws Exception {
+        final String url = startBroker();
+        final RecordingEndpointFactory endpoints = new RecordingEndpointFactory(true);
+        adapter.endpointActivation(endpoints, specFor("quiet"));
+
+        TestBrokers.send(url, "quiet", "only");
+        await().atMost(DEADLINE).until(() -> endpoints.committed().size() == 1);
+        await().during(Duration.ofMillis(2_500)).atMost(DEADLINE)
+            .until(() -> endpoints.createdEndpoints() == 1);
+    }
+
+    @Test
     void shouldRedeliverWhenANonTransactedOnMessageThrows() throws Exception {
         final String url = startBroker();
         final RecordingEndpointFactory endpoints = new RecordingEndpointFactory(false);

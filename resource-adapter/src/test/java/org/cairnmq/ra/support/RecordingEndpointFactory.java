@@ -29,6 +29,7 @@ public final class RecordingEndpointFactory implements MessageEndpointFactory {
     private final List<String> committed = new CopyOnWriteArrayList<>();
     private final AtomicInteger unavailableCreations = new AtomicInteger();
     private final AtomicInteger refusedCreations = new AtomicInteger();
+    private final AtomicInteger createdEndpoints = new AtomicInteger();
     private volatile Predicate<String> rollbackWhen = text -> false;
     private volatile Predicate<String> throwWhen = text -> false;
 
@@ -67,12 +68,18 @@ public final class RecordingEndpointFactory implements MessageEndpointFactory {
         return refusedCreations.get();
     }
 
+    /** @return how many endpoints were created (each one a delivery, transacted or not) */
+    public int createdEndpoints() {
+        return createdEndpoints.get();
+    }
+
     @Override
     public MessageEndpoint createEndpoint(final XAResource xaResource) throws UnavailableException {
         if (unavailableCreations.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             refusedCreations.incrementAndGet();
             throw new UnavailableException("the bean is still starting");
         }
+        createdEndpoints.incrementAndGet();
         return new Endpoint(xaResource);
     }
 
