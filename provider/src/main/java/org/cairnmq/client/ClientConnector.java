@@ -14,6 +14,7 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
@@ -188,6 +189,19 @@ public final class ClientConnector implements ConnectionOpener {
     }
 
     /**
+     * Waits until the client's I/O threads have ended after the last connection closed. A container
+     * that unloads the provider's classes (a resource adapter being undeployed) calls this after
+     * closing its connections, so no client thread runs on into unloaded classes.
+     *
+     * @param timeoutMs how long to wait at most
+     * @return whether the threads ended; false when a connection is still open or the time ran out
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static boolean awaitThreadsStopped(final long timeoutMs) throws InterruptedException {
+        return SharedGroup.awaitStopped(timeoutMs);
+    }
+
+    /**
      * The reference-counted event loop group every client connection shares.
      *
      * <p>Design note: each connection attempt takes a {@link Lease} before it connects and gives it
@@ -206,6 +220,7 @@ public final class ClientConnector implements ConnectionOpener {
 
         private static EventLoopGroup group;
         private static int users;
+        private static Future<?> lastTermination;
 
         private SharedGroup() {
         }
@@ -225,9 +240,21 @@ public final class ClientConnector implements ConnectionOpener {
             }
             users--;
             if (users == 0) {
-                group.shutdownGracefully(SHUTDOWN_QUIET_PERIOD_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                lastTermination = group.shutdownGracefully(SHUTDOWN_QUIET_PERIOD_MS, SHUTDOWN_TIMEOUT_MS,
+                    TimeUnit.MILLISECONDS);
                 group = null;
             }
+        }
+
+        private static boolean awaitStopped(final long timeoutMs) throws InterruptedException {
+            final Future<?> termination;
+            synchronized (SharedGroup.class) {
+                if (group != null) {
+                    return false;
+                }
+                termination = lastTermination;
+            }
+            return termination == null || termination.await(timeoutMs, TimeUnit.MILLISECONDS);
         }
 
         /** One reference to the shared group, given back at most once. */

@@ -132,6 +132,18 @@ class SharedEventLoopGroupRaceTest {
         assertThat(rejectionsLogged).isEmpty();
     }
 
+    @Test
+    void shouldReportTheClientThreadsStoppedOnlyOnceTheLastConnectionClosedAndTheyEnded() throws Exception {
+        final ClientConnection connection = new ClientConnector(FAST).connect(List.of(server.address()), "alice",
+            "secret");
+        assertThat(ClientConnector.awaitThreadsStopped(10)).as("a connection is open").isFalse();
+
+        connection.close();
+        assertThat(ClientConnector.awaitThreadsStopped(10_000)).isTrue();
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+            .noneMatch(name -> name.startsWith("cairn-client"));
+    }
+
     /** Opens connections at once, requests on each, closes each from another thread mid-stream. */
     private void runRound() throws Exception {
         final List<Future<?>> tasks = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.transaction.xa.XAResource;
+import org.cairnmq.client.ClientConnector;
 import org.cairnmq.ra.inbound.CairnActivationSpec;
 import org.cairnmq.ra.inbound.EndpointActivation;
 import org.cairnmq.ra.inbound.InboundContext;
@@ -29,6 +30,9 @@ import org.cairnmq.ra.inbound.InboundContext;
  * any thread; the activations live in a concurrent map.
  */
 public class CairnResourceAdapter implements ResourceAdapter {
+
+    /** How long {@link #stop()} waits for the client's I/O threads to end. */
+    private static final long CLIENT_THREADS_STOP_MS = 5_000L;
 
     private static final System.Logger LOG = System.getLogger(CairnResourceAdapter.class.getName());
 
@@ -61,7 +65,24 @@ public class CairnResourceAdapter implements ResourceAdapter {
         if (current != null) {
             current.close();
         }
+        awaitClientThreads();
         LOG.log(System.Logger.Level.INFO, "CAIRN-RA002 Cairn resource adapter stopped");
+    }
+
+    /**
+     * The container unloads the adapter's classes after {@link #stop()}: wait (bounded) for the
+     * client's I/O threads to end, so none runs on into unloaded classes. An application that still
+     * holds a connection of its own keeps them alive, and the wait gives up after its bound.
+     */
+    private static void awaitClientThreads() {
+        try {
+            if (!ClientConnector.awaitThreadsStopped(CLIENT_THREADS_STOP_MS)) {
+                LOG.log(System.Logger.Level.WARNING, "CAIRN-RA004 client threads still run after the adapter stopped; "
+                    + "a Cairn connection outside the adapter may still be open");
+            }
+        } catch (final InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
