@@ -43,6 +43,7 @@ final class BrokerAssembly {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private NameServer nameServer;
     private RemotingServer remoting;
+    private Broker broker;
 
     /**
      * @param config the configuration
@@ -60,7 +61,7 @@ final class BrokerAssembly {
     void start() {
         final MessageStore store = open(new MessageStore(config.store()));
         store.start();
-        final Broker broker = open(new Broker(config.broker(), store, store.keyIndex(), store.consumerOffsets()));
+        broker = open(new Broker(config.broker(), store, store.keyIndex(), store.consumerOffsets()));
         broker.start();
         final ProcessorRegistry registry = new ProcessorRegistry();
         MessagingProcessors.registerAll(registry, broker);
@@ -74,6 +75,13 @@ final class BrokerAssembly {
             .start());
         open(new BrokerRegistrar(config.brokerName(), advertisedAddress(remoting), nameServers,
             () -> destinationsOf(broker), config.naming().registerIntervalMs(), null, null).start());
+    }
+
+    /**
+     * @return the broker core's facade, or {@code null} before {@link #start()}
+     */
+    Broker broker() {
+        return broker;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.cairnmq.server.broker.BrokerConfig;
+import org.cairnmq.server.broker.XaTransactions;
 import org.cairnmq.server.config.ServerConfig;
 import org.cairnmq.server.naming.NamingConfig;
 import org.cairnmq.server.remoting.Authenticator;
@@ -80,6 +81,17 @@ public final class CairnBroker implements AutoCloseable {
         }
         running = true;
         return this;
+    }
+
+    /**
+     * The broker's XA branches, for administration: {@code recover()} lists the branches in doubt and
+     * {@code completeHeuristically} lets an operator decide one whose transaction manager is gone.
+     *
+     * @return the XA API of the running broker
+     */
+    public XaTransactions transactions() {
+        requireRunning();
+        return assembly.broker().xa();
     }
 
     /**
