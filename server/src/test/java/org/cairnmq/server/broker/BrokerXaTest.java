@@ -284,4 +284,23 @@ class BrokerXaTest {
         fixture.awaitDispatched();
         assertThat(consumer.delivered).as("the joined session's send is discarded").isEmpty();
     }
+
+    @Test
+    void shouldRollBackAnEndedUnpreparedBranchOnceEveryConnectionThatWorkedOnItClosed() {
+        RecordingLink worker = new RecordingLink(1);
+        RecordingLink other = new RecordingLink(2);
+        fixture.sendToQueue(worker, "stranded", "ID:s", 1, w -> { });
+        fixture.consume(worker, 1, "stranded", 10);
+        await("the delivery", () -> worker.delivered.size() == 1);
+        XaXid xid = xid("ended-then-lost");
+        start(worker, 10, xid, TMNOFLAGS);
+        broker.ack(1, 1, 10, AckMode.INDIVIDUAL, new long[] {worker.delivered.get(0).deliveryId()}).join();
+        end(worker, 10, xid, TMSUCCESS);
+        fixture.consume(other, 1, "stranded", 10);
+
+        broker.connectionClosed(1);
+        await("the message back, counted", () -> other.delivered.size() == 1);
+        assertThat(other.delivered.get(0).deliveryCount()).isEqualTo(2);
+        assertThat(errorOf(broker.xa().prepare(xid))).isEqualTo(ErrorCode.XA_ROLLED_BACK_COMMUNICATION);
+    }
 }

@@ -421,4 +421,14 @@ public final class BrokerCore {
     void xaAssociationsLost(ConnectionState connection, LongPredicate lostSession) {
         xa.associationsLost(connection, lostSession);
     }
+
+    /**
+     * A connection closed: its XA associations end, and unprepared branches no open connection worked
+     * on roll back.
+     *
+     * @param connection the connection
+     */
+    void xaConnectionLost(ConnectionState connection) {
+        xa.connectionLost(connection);
+    }
 }

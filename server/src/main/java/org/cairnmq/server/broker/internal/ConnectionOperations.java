@@ -109,13 +109,15 @@ final class ConnectionOperations {
         if (connection == null) {
             return;
         }
-        core.xaAssociationsLost(connection, lost -> lost == sessionId);
-        connection.transactions.values().removeIf(tx -> tx.sessionId == sessionId);
         for (ConsumerState consumer : List.copyOf(connection.consumers.values())) {
             if (consumer.session.sessionId == sessionId) {
                 core.consumers.remove(connection, consumer);
             }
         }
+        // After the consumers are gone: a rolled-back branch's messages go back to the queue and are
+        // dispatched at once, and must not reach a consumer that is closing.
+        core.xaAssociationsLost(connection, lost -> lost == sessionId);
+        connection.transactions.values().removeIf(tx -> tx.sessionId == sessionId);
         SessionState session = connection.sessions.remove(sessionId);
         if (session != null) {
             core.sessions.recover(session).forEach(core::dispatch);
@@ -133,14 +135,14 @@ final class ConnectionOperations {
         if (connection == null) {
             return;
         }
-        core.xaAssociationsLost(connection, lost -> true);
-        connection.transactions.clear();
         if (connection.clientId != null) {
             clientIds.remove(connection.clientId);
         }
         for (ConsumerState consumer : List.copyOf(connection.consumers.values())) {
             core.consumers.remove(connection, consumer);
         }
+        core.xaConnectionLost(connection);
+        connection.transactions.clear();
         for (SessionState session : connection.sessions.values()) {
             core.sessions.recover(session).forEach(core::dispatch);
         }

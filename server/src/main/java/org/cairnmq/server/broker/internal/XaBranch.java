@@ -2,8 +2,10 @@ package org.cairnmq.server.broker.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cairnmq.protocol.codec.XaXid;
 import org.cairnmq.protocol.command.ErrorCode;
 
@@ -51,6 +53,8 @@ final class XaBranch {
     final List<LocalTransaction.HeldSend> sends = new ArrayList<>();
     final List<HeldMessage> held = new ArrayList<>();
     final Map<Association, LocalTransaction> associations = new HashMap<>();
+    /** The connections that associated sessions with the branch and are still open. */
+    final Set<Long> connections = new HashSet<>();
     State state = State.ACTIVE;
     ErrorCode rollbackCode = ErrorCode.XA_ROLLED_BACK;
     final long deadlineMs;

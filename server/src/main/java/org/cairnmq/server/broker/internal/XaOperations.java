@@ -78,6 +78,7 @@ final class XaOperations {
         association.branch = branch;
         connection.transactions.put(txId, association);
         branch.associations.put(new XaBranch.Association(connection.link.connectionId(), txId), association);
+        branch.connections.add(connection.link.connectionId());
         branch.state = XaBranch.State.ACTIVE;
     }
 
@@ -308,6 +309,23 @@ final class XaOperations {
             }
         }
         connection.transactions.values().removeIf(tx -> tx.branch != null && lostSession.test(tx.sessionId));
+    }
+
+    /**
+     * A connection closed: every branch not yet prepared that no open connection has worked on is
+     * rolled back. Its transaction manager cannot complete it (recover lists prepared branches
+     * only), so holding it would strand its messages until the timeout.
+     *
+     * @param connection the closed connection
+     */
+    void connectionLost(ConnectionState connection) {
+        associationsLost(connection, lost -> true);
+        for (XaBranch branch : List.copyOf(branches.values())) {
+            if (branch.connections.remove(connection.link.connectionId()) && branch.connections.isEmpty()
+                    && branch.state == XaBranch.State.IDLE) {
+                markRollbackOnly(branch, ErrorCode.XA_ROLLED_BACK_COMMUNICATION);
+            }
+        }
     }
 
     private void markRollbackOnly(XaBranch branch, ErrorCode code) {
