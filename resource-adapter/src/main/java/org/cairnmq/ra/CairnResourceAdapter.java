@@ -77,8 +77,8 @@ public class CairnResourceAdapter implements ResourceAdapter {
     private static void awaitClientThreads() {
         try {
             if (!ClientConnector.awaitThreadsStopped(CLIENT_THREADS_STOP_MS)) {
-                LOG.log(System.Logger.Level.WARNING, "CAIRN-RA004 client threads still run after the adapter stopped; "
-                    + "a Cairn connection outside the adapter may still be open");
+                LOG.log(System.Logger.Level.DEBUG, "CAIRN-RA004 client threads still run after the adapter stopped: "
+                    + "another adapter instance or an application still has a Cairn connection open");
             }
         } catch (final InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -90,7 +90,7 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
      *
      * @param config the factory settings
      * @param opener opens protocol connections
-     * @param user the user, or {@code null}
+     * @param user the user, or {@code null} for the URL's user (and then the URL's password)
      * @param password the password, or {@code null}
      * @throws JMSException if no name server answers; a {@link jakarta.jms.JMSSecurityException} if the
      *     credentials are refused
@@ -99,7 +99,9 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
                            final String password) throws JMSException {
         this.config = config;
         this.reconnector = new Reconnector(config, () -> closed, sessions::list, this::fail);
-        this.links = new BrokerLinks(config, opener, user, password, reconnector::onBrokerLost);
+        final boolean ownUser = user != null;
+        this.links = new BrokerLinks(config, opener, ownUser ? user : config.user(),
+            ownUser ? password : config.password(), reconnector::onBrokerLost);
         reconnector.attach(links);
         this.clientId = new ConnectionClientId(links, stateLock, config.clientId());
         try {

@@ -124,6 +124,16 @@ class QueueMessagingIT {
     }
 
     @Test
+    void shouldUseTheUrlsCredentialsWhenCreateConnectionIsGivenNoUser() throws JMSException {
+        final CairnConnectionFactory wrongInUrl = new CairnConnectionFactory(broker.nameServerUrl()
+            + "?user=app&password=wrong");
+        assertThatThrownBy(() -> wrongInUrl.createConnection(null, null)).isInstanceOf(JMSSecurityException.class);
+        final Connection fromUrl = factory.createConnection(null, null);
+        connections.add(fromUrl);
+        assertThat(fromUrl.createSession(false, Session.AUTO_ACKNOWLEDGE)).isNotNull();
+    }
+
+    @Test
     void shouldSeeAMessageWaitingOnTheBrokerWithReceiveNoWaitAndNoPrefetch() throws JMSException {
         factory = new CairnConnectionFactory(broker.nameServerUrl() + "?prefetch=0");
         final Session session = started().createSession(false, Session.AUTO_ACKNOWLEDGE);

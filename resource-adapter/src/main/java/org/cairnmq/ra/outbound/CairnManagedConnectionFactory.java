@@ -97,7 +97,11 @@ public class CairnManagedConnectionFactory extends ConnectionPropertiesBean
             return null;
         }
         for (final PasswordCredential credential : subject.getPrivateCredentials(PasswordCredential.class)) {
-            if (credential.getManagedConnectionFactory() == null || equals(credential.getManagedConnectionFactory())) {
+            // A blank user is no credential (IronJacamar turns an unset ${cairn.recovery.user:} into ""):
+            // the factory's or the adapter's user applies instead.
+            final boolean blank = credential.getUserName() == null || credential.getUserName().isBlank();
+            if (!blank && (credential.getManagedConnectionFactory() == null
+                || equals(credential.getManagedConnectionFactory()))) {
                 return credential;
             }
         }
