@@ -11,7 +11,6 @@ import org.cairnmq.protocol.codec.AckMode;
 import org.cairnmq.protocol.codec.CreateConsumerCodec;
 import org.cairnmq.protocol.record.DestinationKind;
 import org.cairnmq.protocol.selector.Selector;
-import org.cairnmq.protocol.selector.SelectorSyntaxException;
 import org.cairnmq.server.broker.BrokerConfig;
 import org.cairnmq.server.broker.BrokerErrors;
 import org.cairnmq.server.broker.ClientLink;
@@ -23,7 +22,6 @@ import org.cairnmq.server.store.MessageKeyIndex;
 import io.netty.buffer.ByteBuf;
 import java.time.Clock;
 import java.util.function.DoubleSupplier;
-import java.util.function.LongPredicate;
 import org.cairnmq.server.store.MessageStore;
 
 /**
@@ -53,7 +51,7 @@ public final class BrokerCore {
     private final ConnectionOperations connectionOperations;
     final DestinationOperations destinationOperations;
     final SendPath sendPath;
-    private final XaOperations xa;
+    final XaOperations xa;
     private final XaCommands xaCommands;
     private final Browser browser;
     private final RetentionFloor retentionFloor;
@@ -191,16 +189,6 @@ public final class BrokerCore {
         consumers.create(connection(link), request);
     }
 
-    static Selector compile(String text) {
-        if (text == null || text.isBlank()) {
-            return Selector.matchAll();
-        }
-        try {
-            return Selector.compile(text);
-        } catch (SelectorSyntaxException e) {
-            throw BrokerErrors.invalidSelector(e.getMessage());
-        }
-    }
 
     /**
      * CLOSE_CONSUMER: the listed deliveries and those above the highest one received go back uncounted.
@@ -380,7 +368,7 @@ public final class BrokerCore {
      */
     public BrowsePage browse(ClientLink link, DestinationKind kind, String name, String selectorText, long cursor,
             int maxCount) {
-        Selector selector = compile(selectorText);
+        Selector selector = SelectorTexts.compile(selectorText);
         DestinationState destination = destinationOperations.resolve(kind, name);
         if (destination.isTemporary() && destination.ownerConnectionId != link.connectionId()) {
             throw BrokerErrors.notOwner(name);
@@ -410,25 +398,5 @@ public final class BrokerCore {
     /** @return the XA commands (only on the broker thread) */
     public XaCommands xa() {
         return xaCommands;
-    }
-
-    /**
-     * Sessions went away: the XA associations they had end and their branches roll back.
-     *
-     * @param connection the connection
-     * @param lostSession which of its sessions
-     */
-    void xaAssociationsLost(ConnectionState connection, LongPredicate lostSession) {
-        xa.associationsLost(connection, lostSession);
-    }
-
-    /**
-     * A connection closed: its XA associations end, and unprepared branches no open connection worked
-     * on roll back.
-     *
-     * @param connection the connection
-     */
-    void xaConnectionLost(ConnectionState connection) {
-        xa.connectionLost(connection);
     }
 }

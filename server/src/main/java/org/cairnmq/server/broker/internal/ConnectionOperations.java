@@ -116,7 +116,7 @@ final class ConnectionOperations {
         }
         // After the consumers are gone: a rolled-back branch's messages go back to the queue and are
         // dispatched at once, and must not reach a consumer that is closing.
-        core.xaAssociationsLost(connection, lost -> lost == sessionId);
+        core.xa.associationsLost(connection, lost -> lost == sessionId);
         connection.transactions.values().removeIf(tx -> tx.sessionId == sessionId);
         SessionState session = connection.sessions.remove(sessionId);
         if (session != null) {
@@ -141,7 +141,7 @@ final class ConnectionOperations {
         for (ConsumerState consumer : List.copyOf(connection.consumers.values())) {
             core.consumers.remove(connection, consumer);
         }
-        core.xaConnectionLost(connection);
+        core.xa.connectionLost(connection);
         connection.transactions.clear();
         for (SessionState session : connection.sessions.values()) {
             core.sessions.recover(session).forEach(core::dispatch);

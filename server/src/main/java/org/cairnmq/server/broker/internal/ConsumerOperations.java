@@ -35,7 +35,7 @@ final class ConsumerOperations {
         if (!kind.isTopic() && (subscriptionFlags || request.subscriptionName() != null)) {
             throw BrokerErrors.subscriptionState("a queue has no subscriptions");
         }
-        Selector selector = BrokerCore.compile(request.selector());
+        Selector selector = SelectorTexts.compile(request.selector());
         DestinationState destination = core.destinationOperations.resolve(kind, request.destination().name());
         if (destination.isTemporary() && destination.ownerConnectionId != connection.link.connectionId()) {
             throw BrokerErrors.notOwner(destination.name);

@@ -1,5 +1,8 @@
 package org.cairnmq.server.broker.internal;
 
+import org.cairnmq.server.store.GetResult;
+import org.cairnmq.server.store.GetStatus;
+import org.cairnmq.server.store.MessageStore;
 import org.cairnmq.server.store.StoredRecord;
 
 /**
@@ -17,6 +20,22 @@ import org.cairnmq.server.store.StoredRecord;
  */
 record HeldMessage(Subscription subscription, QueueState queue, long queueOffset, int deliveryCount, int priority,
         StoredRecord record) {
+
+    /**
+     * @param store the store, to read the record of a branch recovered from the journal
+     * @return the stored record, or null when retention removed it
+     */
+    StoredRecord recordFrom(MessageStore store) {
+        if (record != null) {
+            return record;
+        }
+        GetResult result = store.read(queue.topic, queue.queueId, queueOffset, 1);
+        if (result.status() != GetStatus.FOUND || result.records().isEmpty()
+                || result.records().get(0).queueOffset() != queueOffset) {
+            return null;
+        }
+        return result.records().get(0);
+    }
 
     static HeldMessage of(Delivery delivery) {
         return new HeldMessage(delivery.consumer.subscription, delivery.queue, delivery.queueOffset,

@@ -81,7 +81,7 @@ final class SubscriptionManager {
                 Subscription.Kind subscriptionKind = "1".equals(f[0]) ? Subscription.Kind.SHARED_DURABLE
                         : Subscription.Kind.DURABLE;
                 Subscription subscription = new Subscription(subscriptionKind, group, topic, clientId, key.name(),
-                        selectorText, BrokerCore.compile(selectorText), "1".equals(f[1]),
+                        selectorText, SelectorTexts.compile(selectorText), "1".equals(f[1]),
                         PublisherTags.of(clientId, 0L), queues);
                 topic.subscriptions.add(subscription);
                 durable.put(key, subscription);
@@ -104,7 +104,7 @@ final class SubscriptionManager {
         boolean shared = request.hasFlag(CreateConsumerCodec.SHARED_FLAG);
         boolean noLocal = request.hasFlag(CreateConsumerCodec.NO_LOCAL_FLAG);
         String selectorText = normalize(request.selector());
-        Selector selector = BrokerCore.compile(selectorText);
+        Selector selector = SelectorTexts.compile(selectorText);
         String name = request.subscriptionName();
         if (!durableFlag && !shared) {
             return create(Subscription.Kind.NON_DURABLE, "n/" + (++sequence), topic, connection, null, selectorText,

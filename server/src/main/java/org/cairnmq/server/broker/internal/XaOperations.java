@@ -15,8 +15,6 @@ import org.cairnmq.protocol.codec.XaXid;
 import org.cairnmq.protocol.command.ErrorCode;
 import org.cairnmq.server.broker.BrokerErrors;
 import org.cairnmq.server.store.BranchJournal;
-import org.cairnmq.server.store.GetResult;
-import org.cairnmq.server.store.GetStatus;
 import org.cairnmq.server.store.StoredRecord;
 
 /**
@@ -343,7 +341,7 @@ final class XaOperations {
         branch.sends.clear();
         Set<DestinationState> touched = new LinkedHashSet<>();
         for (HeldMessage message : branch.held) {
-            StoredRecord record = message.record() != null ? message.record() : read(message);
+            StoredRecord record = message.recordFrom(core.store);
             if (record == null) {
                 message.queue().held.remove(message.queueOffset());
             } else {
@@ -353,17 +351,6 @@ final class XaOperations {
         }
         branch.held.clear();
         touched.forEach(core::dispatch);
-    }
-
-    /** Reads the record of a message held by a branch recovered from the journal. */
-    private StoredRecord read(HeldMessage message) {
-        QueueState queue = message.queue();
-        GetResult result = core.store.read(queue.topic, queue.queueId, message.queueOffset(), 1);
-        if (result.status() != GetStatus.FOUND || result.records().isEmpty()
-                || result.records().get(0).queueOffset() != message.queueOffset()) {
-            return null;
-        }
-        return result.records().get(0);
     }
 
     private XaBranch branch(XaXid xid) {
