@@ -66,7 +66,7 @@ public final class Broker implements AutoCloseable {
     private BranchJournal branchJournal;
     private ScheduledFuture<?> tick;
     private volatile BrokerCore core;
-    private volatile boolean closed;
+    private final BrokerTasks tasks = new BrokerTasks();
     private final XaTransactions xa = new XaTransactions(this);
 
     /**
@@ -115,6 +115,7 @@ public final class Broker implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + config.dataDirectory(), e);
         }
         threads = new BrokerThreads();
+        tasks.open(threads.broker());
         DoubleSupplier disk = diskUsedRatio != null ? diskUsedRatio : new DiskUsage(store.config().dataDirectory());
         branchJournal = BranchJournal.open(config.dataDirectory().resolve(BRANCH_JOURNAL_DIRECTORY));
         core = call(() -> new BrokerCore(config, store, keyIndex, offsets, clock, disk, threads.broker(),
@@ -126,13 +127,13 @@ public final class Broker implements AutoCloseable {
     /** Stops the threads and writes the delivered marks; the store pieces stay open. */
     @Override
     public synchronized void close() {
-        if (closed || core == null) {
-            closed = true;
+        if (tasks.isClosed() || core == null) {
+            tasks.close();
             return;
         }
         tick.cancel(false);
         CompletableFuture<Void> marks = run(core::close);
-        closed = true;
+        tasks.close();
         threads.close(marks);
         branchJournal.close();
     }
@@ -372,35 +373,14 @@ public final class Broker implements AutoCloseable {
     }
 
     CompletableFuture<Void> run(Runnable action) {
-        return call(() -> {
-            action.run();
-            return null;
-        });
+        return tasks.run(action);
     }
 
     <T> CompletableFuture<T> call(Supplier<T> action) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        submit(() -> result.complete(action.get()), result);
-        return result;
+        return tasks.call(action);
     }
 
     boolean submit(Runnable action, CompletableFuture<?> result) {
-        if (closed) {
-            result.completeExceptionally(BrokerErrors.closed());
-            return false;
-        }
-        try {
-            threads.broker().execute(() -> {
-                try {
-                    action.run();
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                }
-            });
-            return true;
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            result.completeExceptionally(BrokerErrors.closed());
-            return false;
-        }
+        return tasks.submit(action, result);
     }
 }
