@@ -89,6 +89,42 @@ class InboundDeliveryIT {
     }
 
     @Test
+    void shouldKeepADurableTopicSubscriptionsMessagesWhileTheBeanIsNotActivated() throws Exception {
+        final String url = startBroker();
+        final CairnActivationSpec spec = durableSpec();
+        final RecordingEndpointFactory first = new RecordingEndpointFactory(true);
+        adapter.endpointActivation(first, spec);
+        await().atMost(DEADLINE).until(() -> {
+            TestBrokers.publish(url, "prices", "probe");
+            return first.committed().contains("probe");
+        });
+        adapter.endpointDeactivation(first, spec);
+
+        TestBrokers.publish(url, "prices", "while-away-1", "while-away-2");
+        final RecordingEndpointFactory second = new RecordingEndpointFactory(true);
+        final CairnActivationSpec again = durableSpec();
+        adapter.endpointActivation(second, again);
+        // Probes published while the first activation was starting may still be waiting too.
+        await().atMost(DEADLINE).until(() -> second.committed().contains("while-away-2"));
+        assertThat(second.committed()).filteredOn(text -> !text.equals("probe"))
+            .containsExactly("while-away-1", "while-away-2");
+        adapter.endpointDeactivation(second, again);
+    }
+
+    private CairnActivationSpec durableSpec() throws Exception {
+        final CairnActivationSpec spec = new CairnActivationSpec();
+        spec.setDestination("prices");
+        spec.setDestinationType("jakarta.jms.Topic");
+        spec.setSubscriptionDurability("Durable");
+        spec.setClientId("price-watcher");
+        spec.setSubscriptionName("prices-sub");
+        spec.setEndpointCreateRetryIntervalMs(10L);
+        spec.setResourceAdapter(adapter);
+        spec.validate();
+        return spec;
+    }
+
+    @Test
     void shouldRedeliverWhenANonTransactedOnMessageThrows() throws Exception {
         final String url = startBroker();
         final RecordingEndpointFactory endpoints = new RecordingEndpointFactory(false);

@@ -62,6 +62,24 @@ public final class TestBrokers {
     }
 
     /**
+     * Publishes text messages to a topic.
+     *
+     * @param url the provider URL
+     * @param topic the topic name
+     * @param texts the bodies
+     * @throws JMSException if publishing fails
+     */
+    public static void publish(final String url, final String topic, final String... texts) throws JMSException {
+        try (Connection connection = new CairnConnectionFactory(url).createConnection()) {
+            final Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            final MessageProducer producer = session.createProducer(session.createTopic(topic));
+            for (final String text : texts) {
+                producer.send(session.createTextMessage(text));
+            }
+        }
+    }
+
+    /**
      * Receives what a queue holds now, waiting a little for each message.
      *
      * @param url the provider URL
