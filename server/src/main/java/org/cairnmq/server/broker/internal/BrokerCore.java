@@ -331,17 +331,6 @@ public final class BrokerCore {
     }
 
     /**
-     * TX_ROLLBACK (also a failed commit): discards the transaction and recovers the session.
-     *
-     * @param connectionId the connection
-     * @param sessionId the session
-     * @param txId the transaction
-     */
-    public void rollback(long connectionId, long sessionId, long txId) {
-        rollback(connectionId, sessionId, txId, null);
-    }
-
-    /**
      * TX_ROLLBACK from the client: discards the transaction and recovers the session, counting only
      * the deliveries the application consumed.
      *

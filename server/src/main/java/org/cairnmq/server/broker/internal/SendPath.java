@@ -226,7 +226,7 @@ final class SendPath {
         }
         appendHeld(transaction.sends).thenAccept(error -> {
             if (error != null) {
-                core.rollback(connection.link.connectionId(), sessionId, txId);
+                core.rollback(connection.link.connectionId(), sessionId, txId, null);
                 answer.completeExceptionally(BrokerErrors.rolledBack(error));
                 return;
             }
