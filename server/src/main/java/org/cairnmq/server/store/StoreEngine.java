@@ -77,7 +77,7 @@ final class StoreEngine {
                 ? new SegmentWarmer(commitLog, config.commitLogWarmAheadBytes(), config.flushMode() == FlushMode.SYNC)
                 : null;
         DiskSpaceMonitor diskSpace = new DiskSpaceMonitor(config.dataDirectory(), config.diskFullReserveBytes());
-        appender = new CommitLogAppender(config, commitLog, clock, diskSpace, dispatch::wake,
+        appender = new CommitLogAppender(config, commitLog, clock, diskSpace, dispatch::onRecordsPublished,
                 warmer == null ? base -> null : warmer::take);
         checkpoint = new CheckpointFile(config.dataDirectory());
         StoreRecovery.recover(commitLog, consumeQueues, dispatch, appender, checkpoint,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.cairnmq.server.store.CommitLogDispatcher;
 import org.cairnmq.server.store.CommitLogRecordDescriptor;
@@ -28,12 +29,21 @@ import org.cairnmq.server.store.StoreException;
  * After each batch it completes the {@link DispatchWaiters} the batch passed (read-your-writes);
  * when it stops, it fails the rest.
  *
- * <p>Owning thread: the dispatch thread; before it starts, recovery calls {@link #dispatchUpTo} on the
- * starting thread.
+ * <p>Owning thread: whoever holds the dispatch lock: the dispatch thread, or the thread that has just
+ * written a small batch ({@link #onRecordsPublished()}); before the threads start, recovery calls
+ * {@link #dispatchUpTo} on the starting thread. The dispatchers are called under that lock only, so
+ * they still see one thread at a time.
+ *
+ * <p>Design note: dispatching a small backlog on the writing thread saves the hand-off to this thread,
+ * a park and unpark that cost 20 to 30 µs per record on the build machine when the broker is nearly
+ * idle (it was a tenth of a non-persistent round trip). A backlog above
+ * {@value #INLINE_DISPATCH_MAX_BYTES} bytes, or a lock the dispatch thread holds, is left to the
+ * dispatch thread, so that under load writing and dispatching still overlap.
  */
 public final class DispatchAgent implements StoreAgent {
 
     private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(2);
+    static final long INLINE_DISPATCH_MAX_BYTES = 16 * 1024;
     private static final long NO_DELETE_REQUEST = -1L;
     private static final byte[] NO_KEY = new byte[0];
 
@@ -43,6 +53,7 @@ public final class DispatchAgent implements StoreAgent {
     private final CommitLogRecordCodec codec = new CommitLogRecordCodec();
     private final long flushIntervalNs;
     private final DispatchWaiters waiters = new DispatchWaiters(this::dispatchedOffset);
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile long dispatchedOffset;
     private volatile long consumeQueueFlushedOffset;
     private volatile long deletedBelowRequest = NO_DELETE_REQUEST;
@@ -138,6 +149,26 @@ public final class DispatchAgent implements StoreAgent {
     }
 
     /**
+     * Called by the CommitLog's writer after it made records readable: dispatches them on the calling
+     * thread when the backlog is small and the dispatch lock is free, otherwise wakes the dispatch
+     * thread. A caller that already holds the lock (a waiter's continuation that appended) only wakes
+     * it, so that dispatch never runs inside itself.
+     */
+    public void onRecordsPublished() {
+        if (commitLog.confirmedOffset() - dispatchedOffset > INLINE_DISPATCH_MAX_BYTES
+                || lock.isHeldByCurrentThread() || !lock.tryLock()) {
+            wake();
+            return;
+        }
+        try {
+            dispatchUpTo(commitLog.confirmedOffset());
+            waiters.completeBelow(dispatchedOffset);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Wakes the dispatch thread; any thread.
      */
     public void wake() {
@@ -153,12 +184,18 @@ public final class DispatchAgent implements StoreAgent {
             thread = Thread.currentThread();
             nextFlushNs = System.nanoTime() + flushIntervalNs;
         }
-        int dispatched = dispatchUpTo(commitLog.confirmedOffset());
-        waiters.completeBelow(dispatchedOffset);
-        passOnDeletion();
-        if (System.nanoTime() - nextFlushNs >= 0) {
-            flushDispatchers();
-            nextFlushNs = System.nanoTime() + flushIntervalNs;
+        int dispatched;
+        lock.lock();
+        try {
+            dispatched = dispatchUpTo(commitLog.confirmedOffset());
+            waiters.completeBelow(dispatchedOffset);
+            passOnDeletion();
+            if (System.nanoTime() - nextFlushNs >= 0) {
+                flushDispatchers();
+                nextFlushNs = System.nanoTime() + flushIntervalNs;
+            }
+        } finally {
+            lock.unlock();
         }
         if (dispatched == 0) {
             LockSupport.parkNanos(this, IDLE_PARK_NS);
@@ -168,6 +205,7 @@ public final class DispatchAgent implements StoreAgent {
 
     @Override
     public void onClose() {
+        lock.lock();
         try {
             dispatchUpTo(commitLog.confirmedOffset());
             waiters.completeBelow(dispatchedOffset);
@@ -175,6 +213,7 @@ public final class DispatchAgent implements StoreAgent {
             flushDispatchers();
         } finally {
             waiters.failAll();
+            lock.unlock();
         }
     }
 
