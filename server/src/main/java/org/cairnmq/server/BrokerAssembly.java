@@ -1,5 +1,6 @@
 package org.cairnmq.server;
 
+import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.cairnmq.protocol.codec.RegisterBrokerCodec.TopicEntry;
 import org.cairnmq.server.broker.Broker;
 import org.cairnmq.server.config.ServerConfig;
@@ -29,6 +31,10 @@ import org.cairnmq.server.store.MessageStore;
  *  ─► BrokerRegistrar (registers the broker's destinations with the name servers)
  * </pre>
  *
+ * <p>Threads: when {@link org.cairnmq.server.remoting.RemotingConfig#servesOnBrokerThread(int)} (by
+ * default on a machine of at most two processors), the broker thread is an event loop that also
+ * serves the broker's port.
+ *
  * <p>Design note: the embedded name server accepts every handshake ({@link Authenticator#acceptAny()}):
  * routes are not secret, and the broker's own registrar connects to it without credentials; the
  * users file guards the broker's port, where messages are.
@@ -37,6 +43,8 @@ import org.cairnmq.server.store.MessageStore;
  * {@link #closeStarted()}.
  */
 final class BrokerAssembly {
+
+    private static final long SHARED_LOOP_SHUTDOWN_SECONDS = 10L;
 
     private final ServerConfig config;
     private final Authenticator authenticator;
@@ -61,8 +69,10 @@ final class BrokerAssembly {
     void start() {
         final MessageStore store = open(new MessageStore(config.store()));
         store.start();
+        final EventLoopGroup brokerLoop = config.remoting().servesOnBrokerThread(
+            Runtime.getRuntime().availableProcessors()) ? sharedBrokerLoop() : null;
         broker = open(new Broker(config.broker(), store, store.keyIndex(), store.consumerOffsets()));
-        broker.start();
+        broker.start(brokerLoop);
         final ProcessorRegistry registry = new ProcessorRegistry();
         MessagingProcessors.registerAll(registry, broker);
         final List<String> nameServers = new ArrayList<>(config.nameServerAddresses());
@@ -71,10 +81,21 @@ final class BrokerAssembly {
             nameServers.add(0, nameServer.address());
         }
         remoting = open(new RemotingServer(config.remoting(), registry, authenticator,
-            new ServerIdentity(config.brokerName(), ServerIdentity.CURRENT_VERSION, config.broker().maxMessageBytes()))
-            .start());
+            new ServerIdentity(config.brokerName(), ServerIdentity.CURRENT_VERSION, config.broker().maxMessageBytes()),
+            brokerLoop).start());
         open(new BrokerRegistrar(config.brokerName(), advertisedAddress(remoting), nameServers,
             () -> destinationsOf(broker), config.naming().registerIntervalMs(), null, null).start());
+    }
+
+    /**
+     * The broker thread as an event loop of the broker's port. The broker shuts it down when it
+     * closes; it is also closed after the broker, for a broker that failed to start.
+     */
+    private EventLoopGroup sharedBrokerLoop() {
+        final EventLoopGroup loop = RemotingServer.newSharedEventLoop("cairn-broker");
+        open(() -> loop.shutdownGracefully(0L, SHARED_LOOP_SHUTDOWN_SECONDS, TimeUnit.SECONDS)
+            .awaitUninterruptibly(SHARED_LOOP_SHUTDOWN_SECONDS, TimeUnit.SECONDS));
+        return loop;
     }
 
     /**

@@ -21,6 +21,7 @@ import org.cairnmq.protocol.command.CommandCode;
 import org.cairnmq.protocol.command.ErrorCode;
 import org.cairnmq.protocol.frame.FrameDescriptor;
 import org.cairnmq.protocol.frame.FrameFlags;
+import org.cairnmq.server.remoting.RemotingConfig;
 import org.cairnmq.server.store.FlushMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,6 +90,30 @@ class CairnBrokerTest {
             assertThat(broker.nameServerUrl()).isEqualTo(names.nameServerUrl());
             await().atMost(Duration.ofSeconds(10)).until(() -> handshake(names.nameServerPort(), null, null) == ErrorCode.OK);
         }
+    }
+
+    @Test
+    void shouldServeItsPortOnTheBrokerThreadWhenToldTo() throws IOException {
+        try (CairnBroker broker = builder().brokerName("shared").remoting(remoting -> remoting.withIoThreads(
+            RemotingConfig.IO_THREADS_ON_BROKER_THREAD)).start()) {
+            assertThat(handshake(broker.brokerPort(), null, null)).isEqualTo(ErrorCode.OK);
+            assertThat(threadNames()).noneMatch(name -> name.startsWith("shared-io"))
+                .anyMatch(name -> name.startsWith("cairn-broker-"));
+        }
+    }
+
+    @Test
+    void shouldServeItsPortOnIoThreadsOfItsOwnWhenGivenACount() throws IOException {
+        try (CairnBroker broker = builder().brokerName("separate").remoting(remoting -> remoting.withIoThreads(2))
+            .start()) {
+            assertThat(handshake(broker.brokerPort(), null, null)).isEqualTo(ErrorCode.OK);
+            assertThat(threadNames()).anyMatch(name -> name.startsWith("separate-io"))
+                .contains("cairn-broker");
+        }
+    }
+
+    private static java.util.List<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).toList();
     }
 
     private static ErrorCode handshake(final int port, final String user, final String password) throws IOException {

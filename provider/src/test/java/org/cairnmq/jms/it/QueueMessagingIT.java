@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.cairnmq.jms.CairnConnectionFactory;
 import org.cairnmq.server.CairnBroker;
+import org.cairnmq.server.remoting.RemotingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,18 @@ class QueueMessagingIT {
                 .withKeyIndex(1024, 4096))
             .users(Map.of("app", "secret"))
             .allowAnonymous(true)
+            .remoting(remoting -> remoting.withIoThreads(ioThreads()))
             .start();
         factory = new CairnConnectionFactory(broker.nameServerUrl() + "?user=app&password=secret");
+    }
+
+    /**
+     * How the broker's port is served: by the broker thread here, whatever the machine (the other
+     * integration tests take the automatic choice); {@link QueueMessagingOnIoThreadsIT} runs the same
+     * tests with I/O threads of the broker's own.
+     */
+    int ioThreads() {
+        return RemotingConfig.IO_THREADS_ON_BROKER_THREAD;
     }
 
     @AfterEach

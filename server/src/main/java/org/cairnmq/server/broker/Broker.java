@@ -1,6 +1,7 @@
 package org.cairnmq.server.broker;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -109,12 +110,23 @@ public final class Broker implements AutoCloseable {
 
     /** Loads the destinations and starts the broker threads. */
     public synchronized void start() {
+        start(null);
+    }
+
+    /**
+     * Loads the destinations and starts the broker threads, the broker thread being the one executor
+     * of {@code brokerThread} (an event loop that also serves the broker's connections, say), which
+     * {@link #close()} shuts down.
+     *
+     * @param brokerThread a group of one executor, or null for a thread of the broker's own
+     */
+    public synchronized void start(EventExecutorGroup brokerThread) {
         try {
             Files.createDirectories(config.dataDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + config.dataDirectory(), e);
         }
-        threads = new BrokerThreads();
+        threads = brokerThread == null ? new BrokerThreads() : new BrokerThreads(brokerThread);
         tasks.open(threads.broker());
         DoubleSupplier disk = diskUsedRatio != null ? diskUsedRatio : new DiskUsage(store.config().dataDirectory());
         branchJournal = BranchJournal.open(config.dataDirectory().resolve(BRANCH_JOURNAL_DIRECTORY));

@@ -78,7 +78,7 @@ public final class ServerConfigLoader {
             read.longValue(prefix + "heartbeatIntervalMs", defaults.heartbeatIntervalMs()),
             read.path(prefix + "usersFile", null),
             read.bool(prefix + "allowAnonymous", defaults.allowAnonymous()),
-            read.integer(prefix + "ioThreads", defaults.ioThreads()),
+            read.ioThreads(prefix + "ioThreads", defaults.ioThreads()),
             read.intBytes(prefix + "writeBufferLowWaterMarkBytes", defaults.writeBufferLowWaterMarkBytes()),
             read.intBytes(prefix + "writeBufferHighWaterMarkBytes", defaults.writeBufferHighWaterMarkBytes())));
     }
@@ -156,6 +156,25 @@ public final class ServerConfigLoader {
                 throw bad(key, string(key, ""), "an int");
             }
             return (int) value;
+        }
+
+        /** {@code auto}, {@code broker} or a positive thread count (see {@link RemotingConfig#ioThreads()}). */
+        int ioThreads(final String key, final int defaultValue) {
+            final String value = string(key, null);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (value.equalsIgnoreCase("auto")) {
+                return RemotingConfig.IO_THREADS_AUTO;
+            }
+            if (value.equalsIgnoreCase("broker")) {
+                return RemotingConfig.IO_THREADS_ON_BROKER_THREAD;
+            }
+            final int threads = integer(key, defaultValue);
+            if (threads < 0) {
+                throw bad(key, value, "auto, broker or a thread count (0 = auto)");
+            }
+            return threads;
         }
 
         int port(final String key, final int defaultValue) {

@@ -38,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * <p>Transport: native epoll when available, NIO otherwise. HEARTBEAT and CLOSE are handled here;
  * every other command goes to its processor.
  *
+ * <p>Threads: its own event loops ({@link RemotingConfig#ioThreads()}), or a group the caller owns
+ * and shares with another component ({@link #newSharedEventLoop(String)}): the broker thread, when
+ * {@link RemotingConfig#servesOnBrokerThread(int)}. A shared group is not shut down by
+ * {@link #close()}; the connections on it are closed.
+ *
  * <p>Lifecycle: {@link #start()} once (it freezes the registry and binds), then {@link #close()}.
  * Thread safety: {@link #start()} and {@link #close()} are synchronized; the accessors may be called
  * from any thread.
@@ -54,6 +59,7 @@ public final class RemotingServer implements AutoCloseable {
     private final ConnectionLimiter limiter;
     private final AtomicLong connectionIds = new AtomicLong();
     private final ChannelGroup channels = new DefaultChannelGroup("cairn-connections", GlobalEventExecutor.INSTANCE);
+    private final EventLoopGroup sharedIoGroup;
     private EventLoopGroup acceptGroup;
     private EventLoopGroup ioGroup;
     private Channel serverChannel;
@@ -70,6 +76,24 @@ public final class RemotingServer implements AutoCloseable {
     public RemotingServer(
         final RemotingConfig config, final ProcessorRegistry registry, final Authenticator authenticator,
         final ServerIdentity identity) {
+        this(config, registry, authenticator, identity, null);
+    }
+
+    /**
+     * Creates a server whose connections are served by a group the caller owns; nothing is bound
+     * until {@link #start()}.
+     *
+     * @param config the settings ({@link RemotingConfig#ioThreads()} is not used when a group is given)
+     * @param registry the processors, complete before {@link #start()}
+     * @param authenticator checks handshake credentials
+     * @param identity what the handshake response says about the server
+     * @param sharedIoGroup the event loops serving connections, shut down by the caller after
+     *     {@link #close()}; null for loops of this server's own
+     */
+    public RemotingServer(
+        final RemotingConfig config, final ProcessorRegistry registry, final Authenticator authenticator,
+        final ServerIdentity identity, final EventLoopGroup sharedIoGroup) {
+        this.sharedIoGroup = sharedIoGroup;
         this.config = Objects.requireNonNull(config, "config");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
@@ -89,7 +113,8 @@ public final class RemotingServer implements AutoCloseable {
         }
         registry.freeze();
         acceptGroup = Transports.newEventLoopGroup(1, identity.serverName() + "-accept", false);
-        ioGroup = Transports.newEventLoopGroup(config.ioThreads(), identity.serverName() + "-io", false);
+        ioGroup = sharedIoGroup != null ? sharedIoGroup
+            : Transports.newEventLoopGroup(Math.max(0, config.ioThreads()), identity.serverName() + "-io", false);
         final ChannelFuture bound = bootstrap().bind(config.bindAddress(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutdownGroups();
@@ -193,8 +218,22 @@ public final class RemotingServer implements AutoCloseable {
 
     private void shutdownGroups() {
         acceptGroup.shutdownGracefully(0L, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        ioGroup.shutdownGracefully(0L, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-            .awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS);
+        if (ioGroup != sharedIoGroup) {
+            ioGroup.shutdownGracefully(0L, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS);
+        }
+    }
+
+    /**
+     * Creates a one-thread event loop group of this server's transport, for a component that runs
+     * its own tasks on the thread that also serves connections (see
+     * {@link #RemotingServer(RemotingConfig, ProcessorRegistry, Authenticator, ServerIdentity, EventLoopGroup)}).
+     *
+     * @param threadName the thread's name
+     * @return the group, to be shut down by the caller
+     */
+    public static EventLoopGroup newSharedEventLoop(final String threadName) {
+        return Transports.newEventLoopGroup(1, threadName, true);
     }
 
     private InetSocketAddress requireBound() {

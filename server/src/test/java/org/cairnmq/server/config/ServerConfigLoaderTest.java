@@ -110,4 +110,31 @@ class ServerConfigLoaderTest {
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CAIRN-1051")
             .hasMessageContaining(missing.toString());
     }
+
+    @Test
+    void shouldReadTheIoThreadingAsAutoBrokerOrACount() {
+        assertThat(ioThreadsOf("auto")).isEqualTo(RemotingConfig.IO_THREADS_AUTO);
+        assertThat(ioThreadsOf("0")).isEqualTo(RemotingConfig.IO_THREADS_AUTO);
+        assertThat(ioThreadsOf("BROKER")).isEqualTo(RemotingConfig.IO_THREADS_ON_BROKER_THREAD);
+        assertThat(ioThreadsOf("4")).isEqualTo(4);
+        for (final String bad : List.of("-1", "many")) {
+            assertThatThrownBy(() -> ioThreadsOf(bad)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("server.ioThreads=" + bad);
+        }
+    }
+
+    @Test
+    void shouldServeTheBrokersPortOnTheBrokerThreadWhenAskedOrAutomaticallyOnTwoProcessorsAtMost() {
+        final RemotingConfig auto = RemotingConfig.defaults();
+        assertThat(auto.servesOnBrokerThread(1)).isTrue();
+        assertThat(auto.servesOnBrokerThread(2)).isTrue();
+        assertThat(auto.servesOnBrokerThread(4)).isFalse();
+        assertThat(auto.withIoThreads(RemotingConfig.IO_THREADS_ON_BROKER_THREAD).servesOnBrokerThread(64)).isTrue();
+        assertThat(auto.withIoThreads(2).servesOnBrokerThread(1)).isFalse();
+        assertThatThrownBy(() -> auto.withIoThreads(-2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static int ioThreadsOf(final String value) {
+        return ServerConfigLoader.fromProperties(Map.of("server.ioThreads", value)).remoting().ioThreads();
+    }
 }
