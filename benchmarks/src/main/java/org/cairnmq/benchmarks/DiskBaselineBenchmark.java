@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -33,6 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       touched before: a new file every {@link #FRESH_FILE_BYTES}, the previous one deleted. This is
  *       what an append into a new CommitLog segment costs without pre-touching (the kernel allocates
  *       and zeroes a page-cache page per 4 KiB). Bandwidth is {@code ops/s × 1 MiB}.
+ *   <li>{@code sequentialWriteDurable1MiB}: the disk's sustained sequential bandwidth: runs of
+ *       {@link #DURABLE_RUN_MIB} 1 MiB writes into a new file, each run ended by a {@code force}
+ *       whose time counts, so the figure is what the device takes, not what the page cache
+ *       absorbs. Bandwidth is {@code ops/s × 1 MiB}. The yardstick of the store's
+ *       {@code asyncAppendDurable}.
  *   <li>{@code writeAndForce64KiB}: 64 KiB written, then {@code force}: what a group commit of 64
  *       KiB costs at best. Bandwidth is {@code ops/s × 64 KiB}.
  * </ul>
@@ -54,6 +60,7 @@ public class DiskBaselineBenchmark {
     static final int FORCED_WRITE_BYTES = 64 * 1024;
     static final long FILE_LENGTH_BYTES = 512L * 1024 * 1024;
     static final long FRESH_FILE_BYTES = 64L * 1024 * 1024;
+    static final int DURABLE_RUN_MIB = 256;
 
     private Path directory;
     private FileChannel channel;
@@ -108,6 +115,20 @@ public class DiskBaselineBenchmark {
         freshFile = directory.resolve("fresh-" + freshFileCount++ + ".dat");
         freshChannel = FileChannel.open(freshFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         freshPosition = 0;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(DURABLE_RUN_MIB)
+    public long sequentialWriteDurable1MiB() throws IOException {
+        nextFreshFile();
+        for (int i = 0; i < DURABLE_RUN_MIB; i++) {
+            largeBuffer.clear();
+            while (largeBuffer.hasRemaining()) {
+                freshPosition += freshChannel.write(largeBuffer, freshPosition);
+            }
+        }
+        freshChannel.force(false);
+        return freshPosition;
     }
 
     @Benchmark

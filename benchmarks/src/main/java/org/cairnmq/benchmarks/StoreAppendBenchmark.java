@@ -39,6 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code asyncAppend}: asynchronous flush, one appending thread that keeps up to
  *       {@link #ASYNC_WINDOW} appends in flight (as a broker does for many producers).
  *       Compare {@code ops/s × 1 KiB} with {@code sequentialWrite1MiB}.
+ *   <li>{@code asyncAppendDurable}: the sustained rate: runs of {@link #DURABLE_RUN_RECORDS} appends
+ *       (256 MiB of payload) as in {@code asyncAppend}, each run ended by {@link MessageStore#flush()}
+ *       whose time counts, so that what the page cache absorbed but the disk has not yet taken is not
+ *       counted as done. Compare {@code ops/s × 1 KiB} with {@code sequentialWriteDurable1MiB}.
  *   <li>{@code asyncAppendBatch}: the same, appending {@link #BATCH_RECORDS} records per
  *       {@code appendBatch} call as the broker does for a SEND_BATCH; ops/s counts records.
  *   <li>{@code asyncAppendWarmBurst}: bursts of {@link #BURST_RECORDS} appends (about 36 MiB) that
@@ -69,6 +73,7 @@ public class StoreAppendBenchmark {
     static final int QUEUE_COUNT = 16;
     static final int BATCH_RECORDS = 64;
     static final int BURST_RECORDS = 32 * 1024;
+    static final int DURABLE_RUN_RECORDS = 256 * 1024;
     static final long WARM_WAIT_NS = TimeUnit.SECONDS.toNanos(30);
 
     /** One store per iteration, shared by the benchmark's threads. */
@@ -234,6 +239,21 @@ public class StoreAppendBenchmark {
             appender.inFlight = 0;
         }
         return future;
+    }
+
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(DURABLE_RUN_RECORDS)
+    public long asyncAppendDurable(AsyncStore store, Appender appender) {
+        CompletableFuture<AppendResult> last = null;
+        for (int i = 1; i <= DURABLE_RUN_RECORDS; i++) {
+            last = store.store.append(store.request(appender.queueId));
+            if (i % ASYNC_WINDOW == 0) {
+                checkStatus(last.join());
+            }
+        }
+        checkStatus(last.join());
+        return store.store.flush();
     }
 
     @Benchmark

@@ -21,9 +21,9 @@ import org.cairnmq.server.store.internal.ConsumeQueue;
  *                                     ├─► ConsumeQueues (read path)
  *                                     ├─► the key index (index/): lookupByKey
  *                                     └─► CommitLogDispatchers added by the caller
- *  housekeeping thread: checkpoint + retention + consumer offsets flush;
- *  flusher thread (ASYNC only): periodic force;
- *  warmer thread: pre-touches the pages ahead of the appender and maps the next segment ahead
+ *  (on an idle store, a caller whose append needs no force writes and dispatches it itself)
+ *  housekeeping: checkpoint + retention + consumer offsets flush; flusher (ASYNC only): periodic
+ *  force; warmer: pre-touches the pages ahead of the appender and maps the next segment ahead
  * </pre>
  *
  * <p>The store owns its {@link MessageKeyIndex} ({@code dataDirectory/index}) and its
@@ -336,6 +336,17 @@ public final class MessageStore implements AutoCloseable {
     public long maxCommitLogOffset() {
         requireStarted();
         return engine.commitLog.confirmedOffset();
+    }
+
+    /**
+     * Forces everything appended so far to the disk now, whatever the flush mode; any thread. The
+     * store's own forcing (group commit, the ASYNC flusher) goes on as before.
+     *
+     * @return the CommitLog offset up to which records are now durable
+     */
+    public long flush() {
+        requireStarted();
+        return engine.commitLog.flush();
     }
 
     /**

@@ -257,4 +257,21 @@ class MessageStoreTest {
             return files.count();
         }
     }
+
+    @Test
+    void shouldForceEverythingAppendedWhenFlushedOnRequest() throws Exception {
+        try (MessageStore store = new MessageStore(smallConfig(directory).withFlushMode(FlushMode.ASYNC)
+                .withAsyncFlushIntervalMs(3_600_000L))) {
+            store.start();
+            for (int i = 0; i < 10; i++) {
+                appendOk(store, request("flushed", 0, i));
+            }
+            long forcesBefore = store.commitLogForceCount();
+
+            assertThat(store.flush()).isEqualTo(store.maxCommitLogOffset());
+            assertThat(store.commitLogForceCount()).isEqualTo(forcesBefore + 1);
+            assertThat(store.flush()).as("nothing new: no force").isEqualTo(store.maxCommitLogOffset());
+            assertThat(store.commitLogForceCount()).isEqualTo(forcesBefore + 1);
+        }
+    }
 }

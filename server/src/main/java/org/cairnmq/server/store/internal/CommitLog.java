@@ -10,8 +10,10 @@ import org.cairnmq.server.store.StoredRecord;
  * The CommitLog's segments and its two global positions: {@code flushedOffset <= writtenOffset}.
  *
  * <p>Owning threads: {@link CommitLogAppender} writes the segments and sets {@code writtenOffset};
- * {@link #flush()} is called by the appender in SYNC mode and by the flusher in ASYNC mode (never by
- * both). Any thread may read records below {@link #confirmedOffset()}.
+ * {@link #flush()} is called by the appender in SYNC mode and by the flusher in ASYNC mode, and by
+ * anyone through {@link org.cairnmq.server.store.MessageStore#flush()}; it is synchronized, so forces
+ * never overlap and the flushed offset only grows. Any thread may read records below
+ * {@link #confirmedOffset()}.
  */
 public final class CommitLog {
 
@@ -103,7 +105,7 @@ public final class CommitLog {
      *
      * @return the new flushed offset
      */
-    public long flush() {
+    public synchronized long flush() {
         long target = writtenOffset;
         long flushed = flushedOffset;
         if (target <= flushed) {
@@ -121,7 +123,7 @@ public final class CommitLog {
 
     /**
      * @return how many times {@link #flush()} forced new data (each is one group commit in SYNC
-     *     mode); written only by the flushing thread
+     *     mode); written under the flush lock
      */
     public long forceCount() {
         return forceCount;
