@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * CommitLog append of 1 KiB records, read against {@link DiskBaselineBenchmark} of the same run.
  *
  * <ul>
- *   <li>{@code asyncAppend}: asynchronous flush, one appending thread that keeps up to
- *       {@link #ASYNC_WINDOW} appends in flight (as a broker does for many producers).
+ *   <li>{@code asyncAppend}: asynchronous flush, one appending thread that keeps
+ *       {@link #ASYNC_WINDOW} appends in flight (an {@link InFlightWindow}: as a broker does for many producers).
  *       Compare {@code ops/s × 1 KiB} with {@code sequentialWrite1MiB}.
  *   <li>{@code asyncAppendDurable}: the sustained rate: runs of {@link #DURABLE_RUN_RECORDS} appends
  *       (256 MiB of payload) as in {@code asyncAppend}, each run ended by {@link MessageStore#flush()}
@@ -150,8 +150,7 @@ public class StoreAppendBenchmark {
     @State(Scope.Thread)
     public static class BatchAppender {
         List<AppendRequest> batch;
-        int inFlight;
-        CompletableFuture<List<AppendResult>> last;
+        InFlightWindow<List<AppendResult>> window;
 
         @Setup(Level.Iteration)
         public void buildBatch(AsyncStore store) {
@@ -160,15 +159,13 @@ public class StoreAppendBenchmark {
             for (int i = 0; i < BATCH_RECORDS; i++) {
                 batch.add(store.request(queueId));
             }
-            inFlight = 0;
-            last = null;
+            window = new InFlightWindow<>(ASYNC_WINDOW / BATCH_RECORDS,
+                    results -> results.forEach(StoreAppendBenchmark::checkStatus));
         }
 
         @TearDown(Level.Iteration)
         public void drain() {
-            if (last != null) {
-                last.join();
-            }
+            window.drain();
         }
     }
 
@@ -176,21 +173,19 @@ public class StoreAppendBenchmark {
     @State(Scope.Thread)
     public static class Appender {
         int queueId;
-        int inFlight;
-        CompletableFuture<AppendResult> last;
+        InFlightWindow<AppendResult> window;
 
         @Setup(Level.Iteration)
         public void pickQueue() {
             queueId = ThreadLocalRandom.current().nextInt(QUEUE_COUNT);
-            inFlight = 0;
-            last = null;
+            // Bounds the appender's queue: without it the producer outruns the writer and the run
+            // measures garbage collection of queued requests.
+            window = new InFlightWindow<>(ASYNC_WINDOW, StoreAppendBenchmark::checkStatus);
         }
 
         @TearDown(Level.Iteration)
         public void drain() {
-            if (last != null) {
-                last.join();
-            }
+            window.drain();
         }
     }
 
@@ -216,43 +211,29 @@ public class StoreAppendBenchmark {
     @Benchmark
     @Threads(1)
     @OperationsPerInvocation(BURST_RECORDS)
-    public AppendResult asyncAppendWarmBurst(AsyncStore store, WarmBurst burst) {
-        CompletableFuture<AppendResult> last = null;
-        for (int i = 1; i <= BURST_RECORDS; i++) {
-            last = store.store.append(store.request(burst.queueId));
-            if (i % ASYNC_WINDOW == 0) {
-                checkStatus(last.join());
-            }
+    public long asyncAppendWarmBurst(AsyncStore store, WarmBurst burst) {
+        InFlightWindow<AppendResult> window = new InFlightWindow<>(ASYNC_WINDOW, StoreAppendBenchmark::checkStatus);
+        for (int i = 0; i < BURST_RECORDS; i++) {
+            window.add(store.store.append(store.request(burst.queueId)));
         }
-        return checkStatus(last.join());
+        window.drain();
+        return store.store.maxCommitLogOffset();
     }
 
     @Benchmark
     @Threads(1)
     public CompletableFuture<AppendResult> asyncAppend(AsyncStore store, Appender appender) {
-        CompletableFuture<AppendResult> future = store.store.append(store.request(appender.queueId));
-        appender.last = future;
-        if (++appender.inFlight == ASYNC_WINDOW) {
-            // Bound the appender's queue: without it the producer outruns the writer and the run
-            // measures garbage collection of queued requests.
-            checkStatus(future.join());
-            appender.inFlight = 0;
-        }
-        return future;
+        return appender.window.add(store.store.append(store.request(appender.queueId)));
     }
 
     @Benchmark
     @Threads(1)
     @OperationsPerInvocation(DURABLE_RUN_RECORDS)
     public long asyncAppendDurable(AsyncStore store, Appender appender) {
-        CompletableFuture<AppendResult> last = null;
-        for (int i = 1; i <= DURABLE_RUN_RECORDS; i++) {
-            last = store.store.append(store.request(appender.queueId));
-            if (i % ASYNC_WINDOW == 0) {
-                checkStatus(last.join());
-            }
+        for (int i = 0; i < DURABLE_RUN_RECORDS; i++) {
+            appender.window.add(store.store.append(store.request(appender.queueId)));
         }
-        checkStatus(last.join());
+        appender.window.drain();
         return store.store.flush();
     }
 
@@ -260,13 +241,7 @@ public class StoreAppendBenchmark {
     @Threads(1)
     @OperationsPerInvocation(BATCH_RECORDS)
     public CompletableFuture<List<AppendResult>> asyncAppendBatch(AsyncStore store, BatchAppender appender) {
-        CompletableFuture<List<AppendResult>> future = store.store.appendBatch(appender.batch);
-        appender.last = future;
-        if (++appender.inFlight == ASYNC_WINDOW / BATCH_RECORDS) {
-            checkStatus(future.join().get(BATCH_RECORDS - 1));
-            appender.inFlight = 0;
-        }
-        return future;
+        return appender.window.add(store.store.appendBatch(appender.batch));
     }
 
     @Benchmark
