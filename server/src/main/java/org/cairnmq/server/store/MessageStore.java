@@ -313,17 +313,13 @@ public final class MessageStore implements AutoCloseable {
         return engine.commitLogOffsetOf(topic, queueId, queueOffset);
     }
 
-    /**
-     * @return every (topic, queue id) that has a ConsumeQueue
-     */
+    /** @return every (topic, queue id) that has a ConsumeQueue */
     public List<TopicQueue> topicQueues() {
         requireStarted();
         return engine.topicQueues();
     }
 
-    /**
-     * @return the oldest CommitLog offset still stored
-     */
+    /** @return the oldest CommitLog offset still stored */
     public long minCommitLogOffset() {
         requireStarted();
         return engine.commitLog.minOffset();
@@ -358,9 +354,7 @@ public final class MessageStore implements AutoCloseable {
         return engine.commitLog.forceCount();
     }
 
-    /**
-     * @return the CommitLog offset up to which every record was dispatched (and so is readable)
-     */
+    /** @return the CommitLog offset up to which every record was dispatched (and so is readable) */
     public long dispatchedCommitLogOffset() {
         requireStarted();
         return engine.dispatch.dispatchedOffset();
@@ -376,17 +370,13 @@ public final class MessageStore implements AutoCloseable {
         return engine.warmedOffset();
     }
 
-    /**
-     * @return whether {@link #start()} found that the previous run did not shut down cleanly
-     */
+    /** @return whether {@link #start()} found that the previous run did not shut down cleanly */
     public boolean recoveredFromCrash() {
         requireStarted();
         return engine.recoveredFromCrash;
     }
 
-    /**
-     * @return the settings
-     */
+    /** @return the settings */
     public StoreConfig config() {
         return config;
     }

@@ -40,7 +40,7 @@ public final class BrokerCore {
     final ConsumerOffsetStore offsets;
     final ScheduledExecutorService executor;
     final Clock clock;
-    private final Executor flushExecutor;
+    private final OffsetFlushes offsetFlushes;
     final Map<Long, ConnectionState> connections = new HashMap<>();
     private final DeliveredMarks marks;
     final DestinationTable destinations;
@@ -77,7 +77,7 @@ public final class BrokerCore {
         this.offsets = offsets;
         this.executor = executor;
         this.clock = clock;
-        this.flushExecutor = flushExecutor;
+        this.offsetFlushes = new OffsetFlushes(offsets, flushExecutor);
         this.marks = new DeliveredMarks(config.dataDirectory());
         this.destinations = new DestinationTable(config.dataDirectory(), store, offsets, marks);
         this.subscriptions = new SubscriptionManager(config.dataDirectory(), destinations, offsets);
@@ -258,7 +258,7 @@ public final class BrokerCore {
 
     /** @return completes on the flush thread once every ack applied so far is durable */
     CompletableFuture<Void> flushOffsets() {
-        return CompletableFuture.runAsync(offsets::flush, flushExecutor);
+        return offsetFlushes.request();
     }
 
     /**
