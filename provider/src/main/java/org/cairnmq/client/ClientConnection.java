@@ -41,6 +41,15 @@ public interface ClientConnection extends AutoCloseable {
     void oneWay(CommandCode command, BodyWriter body);
 
     /**
+     * Runs a task on the connection's I/O thread, after every frame already handed to the connection
+     * (a request sent from the task goes out after them, and before any handed over later).
+     *
+     * @param task the task
+     * @return false when the connection can no longer run tasks (the task is not run)
+     */
+    boolean runInOrder(Runnable task);
+
+    /**
      * Routes the server's one-way frames of a command (DELIVER) to a handler.
      *
      * @param command the pushed command code

@@ -170,6 +170,11 @@ public final class NettyClientConnection implements ClientConnection {
     }
 
     @Override
+    public boolean runInOrder(final Runnable task) {
+        return runOnEventLoop(task);
+    }
+
+    @Override
     public void onPush(final CommandCode command, final Consumer<ByteBuf> handler) {
         pushHandlers.put(Objects.requireNonNull(command, "command"), Objects.requireNonNull(handler, "handler"));
     }

@@ -112,6 +112,17 @@ public final class BrokerChannel {
     }
 
     /**
+     * Runs a task on the current connection's I/O thread, after the frames already handed to it.
+     *
+     * @param task the task
+     * @return false when the connection is closed (the task is not run)
+     */
+    public boolean runInOrder(final Runnable task) {
+        final ClientConnection current = connection;
+        return current.isOpen() && current.runInOrder(task);
+    }
+
+    /**
      * Routes the deliveries of a consumer to a handler.
      *
      * @param consumerId the consumer id

@@ -22,7 +22,8 @@ import org.cairnmq.protocol.command.CommandCode;
  * consumed and has not acknowledged, per broker, and the current transaction.
  *
  * <pre>
- *   AUTO_ACKNOWLEDGE     ACK (these deliveries) as each message is consumed, without waiting for the answer
+ *   AUTO_ACKNOWLEDGE     ACK (these deliveries) as each message is consumed, without waiting for the answer;
+ *                        deliveries consumed before the I/O thread encodes that ACK ride along ({@link AutoAckBatch})
  *   DUPS_OK_ACKNOWLEDGE  ACK in batches of {@link #DUPS_OK_BATCH}, without waiting, and before the session blocks or closes
  *   CLIENT_ACKNOWLEDGE   Message.acknowledge() sends ACK for every consumed, unacknowledged delivery
  *   SESSION_TRANSACTED   commit sends ACK with the txId for the consumed deliveries, then TX_COMMIT
@@ -61,6 +62,7 @@ final class SessionAcks {
     private final Set<BrokerChannel> sentInTransaction = new LinkedHashSet<>();
     private final Deque<CompletableFuture<ByteBuf>> pipelinedAcks = new ArrayDeque<>();
     private final SessionXaBranch branch = new SessionXaBranch();
+    private AutoAckBatch autoAck;
     private int consumedCount;
     private long txId;
     private boolean rollbackOnly;
@@ -82,7 +84,10 @@ final class SessionAcks {
             return;
         }
         if (mode == Session.AUTO_ACKNOWLEDGE) {
-            pipelineAck(channel, new long[] {deliveryId});
+            if (autoAck == null || !autoAck.rideAlong(channel, deliveryId)) {
+                autoAck = AutoAckBatch.start(channel, sessionId, deliveryId);
+                trackPipelined(autoAck.answered());
+            }
             return;
         }
         consumed.computeIfAbsent(channel, key -> new ArrayList<>()).add(deliveryId);
@@ -118,8 +123,11 @@ final class SessionAcks {
     }
 
     private void pipelineAck(final BrokerChannel channel, final long[] deliveryIds) throws JMSException {
-        final CompletableFuture<ByteBuf> ack = channel.request(CommandCode.ACK,
-            ClientCommands.ack(sessionId, ClientCommands.NO_TRANSACTION, deliveryIds));
+        trackPipelined(channel.request(CommandCode.ACK,
+            ClientCommands.ack(sessionId, ClientCommands.NO_TRANSACTION, deliveryIds)));
+    }
+
+    private void trackPipelined(final CompletableFuture<ByteBuf> ack) throws JMSException {
         while (!pipelinedAcks.isEmpty() && releaseIfSucceeded(pipelinedAcks.peekFirst())) {
             pipelinedAcks.pollFirst();
         }

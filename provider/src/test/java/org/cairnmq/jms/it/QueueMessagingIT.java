@@ -2,6 +2,7 @@ package org.cairnmq.jms.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -18,6 +19,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -222,6 +224,29 @@ class QueueMessagingIT {
         assertThat(received).containsExactly(texts);
         final Session next = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
         assertThat(next.createConsumer(queue).receive(300)).isNull();
+    }
+
+    @Test
+    void shouldAcknowledgeEveryMessageOfAFastAutoAcknowledgeConsumerOnce() throws JMSException {
+        final Connection consuming = started();
+        final Session session = consuming.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        final Queue queue = session.createQueue("fast-auto");
+        final MessageProducer producer = session.createProducer(queue);
+        producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+        final int count = 2_000;
+        for (int i = 0; i < count; i++) {
+            producer.send(session.createTextMessage("m" + i));
+        }
+        final MessageConsumer consumer = session.createConsumer(queue);
+        for (int i = 0; i < count; i++) {
+            assertThat(text(consumer.receive(RECEIVE_TIMEOUT_MS))).isEqualTo("m" + i);
+        }
+
+        final Session other = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> !other.createBrowser(queue).getEnumeration().hasMoreElements());
+        consuming.close();
+        assertThat(other.createConsumer(queue).receive(300)).as("nothing comes back").isNull();
     }
 
     @Test
