@@ -171,7 +171,7 @@ public final class DispatchAgent implements StoreAgent {
     /**
      * Wakes the dispatch thread; any thread.
      */
-    public void wake() {
+    private void wake() {
         Thread target = thread;
         if (target != null) {
             LockSupport.unpark(target);
