@@ -2,6 +2,7 @@ package org.cairnmq.protocol.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cairnmq.protocol.codec.GoldenBytes.hex;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -145,16 +146,6 @@ class ConnectionAndNamingCodecGoldenBytesTest {
     @Test
     void shouldRejectANullWhereAStringIsRequired() {
         assertMalformed("ffffffff" + "ffffffff" + "ffffffff", HandshakeCodec::decodeRequest);
-    }
-
-    private static String hex(final BodyWriter writer) {
-        final ByteBuf out = Unpooled.buffer();
-        try {
-            writer.write(out);
-            return ByteBufUtil.hexDump(out);
-        } finally {
-            out.release();
-        }
     }
 
     private static <T> T decode(final String hex, final Function<ByteBuf, T> decoder) {

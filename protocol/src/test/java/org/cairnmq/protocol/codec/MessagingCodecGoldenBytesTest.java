@@ -1,10 +1,11 @@
 package org.cairnmq.protocol.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cairnmq.protocol.codec.GoldenBytes.bytes;
+import static org.cairnmq.protocol.codec.GoldenBytes.hex;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,20 +23,6 @@ class MessagingCodecGoldenBytesTest {
     private static final DestinationRef QUEUE_Q = new DestinationRef(DestinationKind.QUEUE, "q");
     private static final String DEST_QUEUE_Q = "01" + "00000001" + "71";
     private static final String RECORD = "cafebabe";
-
-    private static String hex(final BodyWriter writer) {
-        final ByteBuf out = Unpooled.buffer();
-        try {
-            writer.write(out);
-            return ByteBufUtil.hexDump(out);
-        } finally {
-            out.release();
-        }
-    }
-
-    private static ByteBuf bytes(final String hex) {
-        return Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump(hex));
-    }
 
     @Test
     void shouldEncodeAndDecodeCreateDestination() {

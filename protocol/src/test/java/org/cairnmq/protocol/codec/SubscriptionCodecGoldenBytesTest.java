@@ -2,10 +2,9 @@ package org.cairnmq.protocol.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cairnmq.protocol.codec.GoldenBytes.bytes;
+import static org.cairnmq.protocol.codec.GoldenBytes.hex;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.util.concurrent.TimeUnit;
 import org.cairnmq.protocol.command.CommandCode;
 import org.cairnmq.protocol.command.ErrorCode;
@@ -20,20 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 @ExtendWith(NettyLeakDetectionExtension.class)
 class SubscriptionCodecGoldenBytesTest {
-
-    private static String hex(final BodyWriter writer) {
-        final ByteBuf out = Unpooled.buffer();
-        try {
-            writer.write(out);
-            return ByteBufUtil.hexDump(out);
-        } finally {
-            out.release();
-        }
-    }
-
-    private static ByteBuf bytes(final String hex) {
-        return Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump(hex));
-    }
 
     @Test
     void shouldGiveTheNewCommandsTheirDecimalCodes() {

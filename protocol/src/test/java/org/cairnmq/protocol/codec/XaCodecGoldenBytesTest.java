@@ -2,6 +2,7 @@ package org.cairnmq.protocol.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cairnmq.protocol.codec.GoldenBytes.hex;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -21,16 +22,6 @@ class XaCodecGoldenBytesTest {
 
     private static final XaXid XID = new XaXid(0x1234, new byte[] {(byte) 0xAB, (byte) 0xCD}, new byte[] {1});
     private static final String XID_HEX = "00001234" + "02" + "abcd" + "01" + "01";
-
-    private static String hex(final BodyWriter writer) {
-        final ByteBuf out = Unpooled.buffer();
-        try {
-            writer.write(out);
-            return ByteBufUtil.hexDump(out);
-        } finally {
-            out.release();
-        }
-    }
 
     private static <T> T decode(final String hex, final java.util.function.Function<ByteBuf, T> decoder) {
         final ByteBuf in = Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump(hex));
