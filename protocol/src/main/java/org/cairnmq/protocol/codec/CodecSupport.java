@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.cairnmq.protocol.command.CommandCode;
 import org.cairnmq.protocol.command.ErrorCode;
 import org.cairnmq.protocol.command.ProtocolException;
+import org.cairnmq.protocol.frame.FrameDescriptor;
 import org.cairnmq.protocol.frame.FrameEncoder;
 import org.cairnmq.protocol.record.DestinationKind;
 
@@ -161,7 +162,8 @@ public final class CodecSupport {
     public static ByteBuf encodeFrame(
         final ByteBufAllocator alloc, final CommandCode command, final byte flags, final long correlationId,
         final ErrorCode status, final BodyWriter body) {
-        final ByteBuf out = alloc.ioBuffer();
+        final int hint = body.lengthHint();
+        final ByteBuf out = hint > 0 ? alloc.ioBuffer(FrameDescriptor.HEADER_LENGTH + hint) : alloc.ioBuffer();
         try {
             final int frameStart = FrameEncoder.beginFrame(out, command, flags, correlationId, status);
             body.write(out);

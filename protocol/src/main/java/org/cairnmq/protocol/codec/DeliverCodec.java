@@ -61,10 +61,10 @@ public final class DeliverCodec {
      */
     public static BodyWriter deliver(final long consumerId, final long deliveryId, final int deliveryCount,
         final ByteBuffer record) {
-        return out -> {
+        return BodyWriter.ofLength(DELIVER_RECORD_OFFSET + record.remaining(), out -> {
             writeHeader(out, consumerId, deliveryId, deliveryCount);
             out.writeBytes(record.duplicate());
-        };
+        });
     }
 
     /**
@@ -78,9 +78,9 @@ public final class DeliverCodec {
      */
     public static BodyWriter deliver(final long consumerId, final long deliveryId, final int deliveryCount,
         final ByteBuf record) {
-        return out -> {
+        return BodyWriter.ofLength(DELIVER_RECORD_OFFSET + record.readableBytes(), out -> {
             writeHeader(out, consumerId, deliveryId, deliveryCount);
             out.writeBytes(record, record.readerIndex(), record.readableBytes());
-        };
+        });
     }
 }

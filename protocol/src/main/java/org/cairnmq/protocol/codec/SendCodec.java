@@ -50,9 +50,9 @@ public final class SendCodec {
      * @return the body writer
      */
     public static BodyWriter request(final long txId, final int queueId, final ByteBuf record) {
-        return out -> {
+        return BodyWriter.ofLength(SEND_RECORD_OFFSET + record.readableBytes(), out -> {
             writeHeader(out, txId, queueId);
             out.writeBytes(record, record.readerIndex(), record.readableBytes());
-        };
+        });
     }
 }

@@ -44,6 +44,15 @@ public enum CommandCode {
     SEND(210),
     /** Sends several message records to one destination. */
     SEND_BATCH(211),
+    /**
+     * Sends one non-persistent message outside a transaction, one-way: the broker answers nothing when
+     * it succeeds, and returns the frame's bytes to the client's send window ({@link #SEND_CREDIT}).
+     */
+    SEND_UNANSWERED(212),
+    /** Broker to client, one-way: bytes of handled {@link #SEND_UNANSWERED} frames, back to the window. */
+    SEND_CREDIT(213),
+    /** Broker to client, one-way: a {@link #SEND_UNANSWERED} failed; carries its bytes back as well. */
+    SEND_FAILED(214),
 
     /** Opens a consumer on a queue or a subscription. */
     CREATE_CONSUMER(300),

@@ -48,6 +48,7 @@ final class BrokerLinks {
     private final String user;
     private final String password;
     private final LossListener lossListener;
+    private final BrokerChannel.SendFailureListener sendFailures;
     private final Map<String, BrokerChannel> channelsByAddress = new ConcurrentHashMap<>();
     private final Map<CairnDestination, BrokerChannel> routeCache = new ConcurrentHashMap<>();
     private final Map<CairnDestination, Integer> queueCounts = new ConcurrentHashMap<>();
@@ -55,8 +56,10 @@ final class BrokerLinks {
     private volatile String clientId;
 
     BrokerLinks(final ConnectionConfig config, final ConnectionOpener opener, final String user,
-                final String password, final LossListener lossListener) {
+                final String password, final LossListener lossListener,
+                final BrokerChannel.SendFailureListener sendFailures) {
         this.config = config;
+        this.sendFailures = sendFailures;
         this.opener = opener;
         this.user = user;
         this.password = password;
@@ -238,7 +241,9 @@ final class BrokerLinks {
         if (existing != null) {
             return existing;
         }
-        final BrokerChannel channel = new BrokerChannel(address, open(List.of(address)));
+        // A window of at least one byte even when unanswered sends are off (then nothing uses it).
+        final BrokerChannel channel = new BrokerChannel(address, open(List.of(address)),
+            Math.max(1, config.producerWindowBytes()), sendFailures);
         final String registered = clientId;
         if (registered != null) {
             try {

@@ -101,7 +101,8 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
         this.reconnector = new Reconnector(config, () -> closed, sessions::list, this::fail);
         final boolean ownUser = user != null;
         this.links = new BrokerLinks(config, opener, ownUser ? user : config.user(),
-            ownUser ? password : config.password(), reconnector::onBrokerLost);
+            ownUser ? password : config.password(), reconnector::onBrokerLost,
+            UnansweredSends.failuresTo(sessions, this));
         reconnector.attach(links);
         this.clientId = new ConnectionClientId(links, stateLock, config.clientId());
         try {
@@ -357,6 +358,17 @@ public class CairnConnection extends ConnectionFactoryMethods implements Tempora
 
     void removeSession(final CairnSession session) {
         sessions.remove(session);
+    }
+
+    /**
+     * Waits until every broker has handled the unanswered sends of a session and reported their
+     * failures ({@link UnansweredSends#await}).
+     *
+     * @param sessionId the session
+     * @throws JMSException if they were not handled in time, or the thread was interrupted
+     */
+    void awaitUnansweredSends(final long sessionId) throws JMSException {
+        UnansweredSends.await(links.channels(), sessionId, config.requestTimeoutMs());
     }
 
     private void fail(final JMSException lost) {

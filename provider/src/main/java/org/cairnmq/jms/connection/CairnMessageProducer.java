@@ -11,11 +11,13 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueSender;
+import jakarta.jms.ResourceAllocationException;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import java.util.concurrent.CompletableFuture;
 import org.cairnmq.client.session.BrokerChannel;
 import org.cairnmq.client.session.ClientCommands;
+import org.cairnmq.client.session.SendWindow;
 import org.cairnmq.jms.destination.CairnDestination;
 import org.cairnmq.jms.message.CairnMessage;
 import org.cairnmq.jms.message.ForeignMessages;
@@ -30,13 +32,13 @@ import org.cairnmq.protocol.command.CommandCode;
  * <p>Design note: a synchronous send of a PERSISTENT message, and every send of a transacted session,
  * waits for the broker's answer, so that a failed send surfaces as a {@link JMSException} from
  * {@code send} (a persistent send returns only once the message is durable). A synchronous
- * NON_PERSISTENT send outside a transaction is pipelined, as Artemis does by default: it returns once
- * the message is written to the connection, with at most {@link SendCompletions#MAX_UNANSWERED_SENDS}
- * such sends and {@link SendCompletions#MAX_UNANSWERED_BYTES} of records of the session unanswered (a
- * further send waits for room; the broker holds a send it must delay, so its flow control still
- * blocks the producer once the window is full). The broker still answers each one; the first failure
- * it reports is thrown by the session's next send, or by closing the producer or the session (which
- * wait for the outstanding answers), and given to the connection's
+ * NON_PERSISTENT send outside a transaction goes unanswered (SEND_UNANSWERED), as Artemis sends it by
+ * default: it returns once the message is written to the connection, and the broker answers nothing
+ * when it succeeds. A byte window per broker connection ({@code producerWindowBytes}) bounds what is
+ * on its way: the broker hands room back as it handles the sends, and holds a send it must delay, so
+ * its flow control still blocks the producer once the window is full. A failure the broker reports
+ * is thrown by the session's next send, or by closing the producer or the session (which wait until
+ * the broker has handled every unanswered send of the session), and given to the connection's
  * {@link jakarta.jms.ExceptionListener}. Order is kept: one connection carries the sends in order.
  * The asynchronous {@code send(..., CompletionListener)} does not wait either; its listener runs on
  * the session's thread when the answer arrives ({@link SendCompletions}).
@@ -167,6 +169,7 @@ public final class CairnMessageProducer implements QueueSender, TopicPublisher {
         session.completions().awaitAll(session.connection().config().requestTimeoutMs());
         markClosed();
         session.removeProducer(this);
+        session.connection().awaitUnansweredSends(session.sessionId());
         session.completions().throwUnansweredFailure();
     }
 
@@ -274,44 +277,42 @@ public final class CairnMessageProducer implements QueueSender, TopicPublisher {
         }
         final BrokerChannel channel = session.connection().channelFor(target);
         final long txId = session.txIdForSend(channel);
-        final boolean pipelined = completionListener == null && mode == DeliveryMode.NON_PERSISTENT
-            && txId == ClientCommands.NO_TRANSACTION;
         final long timeoutMs = session.connection().config().requestTimeoutMs();
+        final boolean unanswered = completionListener == null && mode == DeliveryMode.NON_PERSISTENT
+            && txId == ClientCommands.NO_TRANSACTION && session.connection().config().producerWindowBytes() > 0;
         session.completions().throwUnansweredFailure();
         final CompletableFuture<ByteBuf> response;
         final ByteBuf record = mapper.encode(cairnMessage);
-        final int recordBytes = record.readableBytes();
         try {
-            if (pipelined) {
-                session.completions().reserveUnanswered(recordBytes, timeoutMs);
+            if (unanswered) {
+                sendUnanswered(channel, record, queueFor(cairnMessage, target), timeoutMs);
+                return;
             }
-            response = request(channel, txId, cairnMessage, target, record, pipelined);
+            response = channel.request(CommandCode.SEND, ClientCommands.send(txId, queueFor(cairnMessage, target),
+                record));
         } finally {
             record.release();
         }
-        if (pipelined) {
-            session.completions().trackUnanswered(response, recordBytes, session.connection());
-        } else if (completionListener == null) {
+        if (completionListener == null) {
             Await.done(response, timeoutMs);
         } else {
             session.completions().track(response, cairnMessage, message, completionListener);
         }
     }
 
-    /** Sends the SEND request; gives back a reserved pipelined place when it cannot be sent. */
-    private CompletableFuture<ByteBuf> request(final BrokerChannel channel, final long txId,
-                                               final CairnMessage message, final CairnDestination target,
-                                               final ByteBuf record, final boolean pipelined) {
-        boolean sent = false;
+    /** Sends without an answer, once the connection's send window has room. */
+    private void sendUnanswered(final BrokerChannel channel, final ByteBuf record, final int queueId,
+                                final long timeoutMs) throws JMSException {
         try {
-            final CompletableFuture<ByteBuf> response = channel.request(CommandCode.SEND,
-                ClientCommands.send(txId, queueFor(message, target), record));
-            sent = true;
-            return response;
-        } finally {
-            if (pipelined && !sent) {
-                session.completions().releaseUnanswered(record.readableBytes());
-            }
+            channel.sendUnanswered(session.sessionId(), queueId, record, timeoutMs);
+        } catch (final InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new JMSException("CAIRN-J002 Interrupted while waiting for the broker");
+        } catch (final SendWindow.WindowTimeoutException full) {
+            final ResourceAllocationException failure =
+                new ResourceAllocationException("CAIRN-J230 " + full.getMessage(), "RESOURCE_ALLOCATION");
+            failure.initCause(full);
+            throw failure;
         }
     }
 

@@ -223,6 +223,7 @@ public class CairnSession extends SessionFactoryMethods {
         }
         JMSException first = SessionTeardown.attempt(() -> {
             completions.awaitAll(connection.config().requestTimeoutMs());
+            connection.awaitUnansweredSends(sessionId);
             completions.throwUnansweredFailure();
         }, null);
         final ReentrantLock deliveryLock = dispatcher.deliveryLock();

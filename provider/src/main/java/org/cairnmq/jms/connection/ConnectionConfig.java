@@ -19,6 +19,10 @@ import org.cairnmq.client.CairnUrl;
  *   <li>{@code requestTimeoutMs}: how long a request waits for its response; default 30000.</li>
  *   <li>{@code reconnectAttempts}: how often to try to reconnect to a lost broker; default 3.</li>
  *   <li>{@code reconnectIntervalMs}: the wait before each reconnect attempt; default 1000.</li>
+ *   <li>{@code producerWindowBytes}: the send window of each session: how many bytes of its
+ *       non-persistent messages sent outside a transaction may be on their way before the broker
+ *       handed their room back (Artemis' {@code producerWindowSize}); 0 makes every such send wait
+ *       for the broker's answer; default {@value #DEFAULT_PRODUCER_WINDOW_BYTES}.</li>
  * </ul>
  *
  * @param url the URL it was parsed from
@@ -31,10 +35,11 @@ import org.cairnmq.client.CairnUrl;
  * @param requestTimeoutMs the request timeout
  * @param reconnectAttempts the reconnect attempts
  * @param reconnectIntervalMs the wait between reconnect attempts
+ * @param producerWindowBytes the send window for unanswered sends, 0 for none
  */
 public record ConnectionConfig(String url, List<String> addresses, String user, String password, String clientId,
                                int prefetch, long connectTimeoutMs, long requestTimeoutMs, int reconnectAttempts,
-                               long reconnectIntervalMs) {
+                               long reconnectIntervalMs, int producerWindowBytes) {
 
     /** The URL of a factory made without one: a name server on this host at the default port. */
     public static final String DEFAULT_URL = "cairn://localhost:9876";
@@ -52,6 +57,13 @@ public record ConnectionConfig(String url, List<String> addresses, String user, 
     public static final int DEFAULT_PREFETCH = 1000;
 
     /**
+     * The default send window, in bytes: Artemis' default producer window is 64 KiB; 1 MiB keeps about
+     * a thousand 1 KiB messages on their way, which a producer needs to keep a broker busy while the
+     * room of the first comes back, and bounds what a slow broker buffers per connection.
+     */
+    public static final int DEFAULT_PRODUCER_WINDOW_BYTES = 1024 * 1024;
+
+    /**
      * Parses a URL.
      *
      * @param url the factory URL
@@ -65,7 +77,8 @@ public record ConnectionConfig(String url, List<String> addresses, String user, 
             options.remove("password"), options.remove("clientId"),
             intOption(url, options, "prefetch", DEFAULT_PREFETCH), longOption(url, options, "connectTimeoutMs", 5_000),
             longOption(url, options, "requestTimeoutMs", 30_000), intOption(url, options, "reconnectAttempts", 3),
-            longOption(url, options, "reconnectIntervalMs", 1_000));
+            longOption(url, options, "reconnectIntervalMs", 1_000),
+            intOption(url, options, "producerWindowBytes", DEFAULT_PRODUCER_WINDOW_BYTES));
         if (!options.isEmpty()) {
             throw invalid(url, "unknown option(s) " + options.keySet());
         }

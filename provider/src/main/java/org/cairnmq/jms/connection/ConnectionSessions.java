@@ -27,6 +27,19 @@ final class ConnectionSessions {
         sessions.remove(session);
     }
 
+    /**
+     * @param sessionId a session id
+     * @return the open session of that id, or {@code null}
+     */
+    CairnSession find(final long sessionId) {
+        for (final CairnSession session : sessions) {
+            if (session.sessionId() == sessionId) {
+                return session;
+            }
+        }
+        return null;
+    }
+
     /** The open sessions, a live view for the {@link Reconnector}. */
     List<CairnSession> list() {
         return sessions;

@@ -7,9 +7,7 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.cairnmq.client.ConnectionLostException;
 import org.cairnmq.jms.message.CairnMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +26,11 @@ import org.slf4j.LoggerFactory;
  * outstanding completions ({@link #awaitAll}); and the message belongs to the provider until its
  * completion, so a Cairn message is marked in flight and refuses writes until then.
  *
- * <p>It also counts the session's pipelined sends ({@link #reserveUnanswered},
- * {@link #trackUnanswered}): synchronous non-persistent sends that do not wait for the broker's
- * answer, bounded by a window of {@link #MAX_UNANSWERED_SENDS} sends and {@link #MAX_UNANSWERED_BYTES}
- * bytes. The first failure the broker answers for one of them is thrown by the session's next send
- * or close ({@link #throwUnansweredFailure}) and given to the connection's {@link ExceptionListener};
- * a lost connection is reported by the connection itself.
+ * <p>It also keeps the first failure of the session's unanswered sends (synchronous non-persistent
+ * sends outside a transaction, which the broker does not answer when they succeed;
+ * {@link UnansweredSends}): {@link #onUnansweredFailure} records it and gives it to the connection's
+ * {@link ExceptionListener}, and the session's next send or close throws it
+ * ({@link #throwUnansweredFailure}). A lost connection is reported by the connection itself.
  *
  * <p>Thread safety: any thread sends; the completion callbacks run on the session thread.
  */
@@ -44,18 +41,10 @@ final class SendCompletions {
     /** Which thread is inside a completion listener of which session. */
     private static final ThreadLocal<SendCompletions> IN_CALLBACK = new ThreadLocal<>();
 
-    /** The most pipelined sends of one session waiting for the broker's answer. */
-    static final int MAX_UNANSWERED_SENDS = 1024;
-
-    /** The most record bytes of one session's pipelined sends waiting for the broker's answer. */
-    static final long MAX_UNANSWERED_BYTES = 1024L * 1024L;
-
     private final SessionDispatcher dispatcher;
     private final Object lock = new Object();
     private CompletableFuture<Void> lastEnqueued = CompletableFuture.completedFuture(null);
     private int outstanding;
-    private int unansweredSends;
-    private long unansweredBytes;
     private JMSException unansweredFailure;
 
     SendCompletions(final long sessionId) {
@@ -122,65 +111,13 @@ final class SendCompletions {
     }
 
     /**
-     * Takes a place in the window of pipelined sends, waiting while it is full; throws the failure of
-     * an earlier pipelined send first. Follow with {@link #trackUnanswered}, or with
-     * {@link #releaseUnanswered} when the send could not be made.
+     * Records the failure of an unanswered send of this session (the first one is kept until thrown)
+     * and gives it to the connection's exception listener on the completion thread.
      *
-     * @param recordBytes the length of the record to send; one record larger than the byte window is
-     *     let through when nothing else is unanswered
-     * @param timeoutMs how long to wait for a place at most
-     * @throws JMSException an earlier pipelined send's failure, a full window after the timeout, or an
-     *     interrupt
+     * @param failure the failure the broker reported
+     * @param connection the connection whose exception listener hears of it
      */
-    void reserveUnanswered(final int recordBytes, final long timeoutMs) throws JMSException {
-        final long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        synchronized (lock) {
-            throwUnansweredFailure();
-            while (unansweredSends > 0 && (unansweredSends >= MAX_UNANSWERED_SENDS
-                || unansweredBytes + recordBytes > MAX_UNANSWERED_BYTES)) {
-                waitUntil(deadlineNanos, timeoutMs);
-            }
-            outstanding++;
-            unansweredSends++;
-            unansweredBytes += recordBytes;
-        }
-    }
-
-    /**
-     * Gives back a place taken by {@link #reserveUnanswered}, for a send that was answered or not made.
-     *
-     * @param recordBytes the record length that was reserved
-     */
-    void releaseUnanswered(final int recordBytes) {
-        synchronized (lock) {
-            outstanding--;
-            unansweredSends--;
-            unansweredBytes -= recordBytes;
-            lock.notifyAll();
-        }
-    }
-
-    /**
-     * Watches the answer of a pipelined send whose place {@link #reserveUnanswered} took.
-     *
-     * @param response the pending SEND answer
-     * @param recordBytes the record length that was reserved
-     * @param connection the connection whose exception listener hears of a failure
-     */
-    void trackUnanswered(final CompletableFuture<ByteBuf> response, final int recordBytes,
-                         final CairnConnection connection) {
-        response.whenComplete((body, failure) -> {
-            if (body != null) {
-                body.release();
-            }
-            if (failure != null && !isConnectionLoss(failure)) {
-                onUnansweredFailure(Await.toJms(failure), connection);
-            }
-            releaseUnanswered(recordBytes);
-        });
-    }
-
-    private void onUnansweredFailure(final JMSException failure, final CairnConnection connection) {
+    void onUnansweredFailure(final JMSException failure, final CairnConnection connection) {
         synchronized (lock) {
             if (unansweredFailure == null) {
                 unansweredFailure = failure;
@@ -193,20 +130,14 @@ final class SendCompletions {
                     listener.onException(failure);
                 }
             } catch (final JMSException | RuntimeException closedOrThrew) {
-                LOG.debug("A pipelined send failed and its exception listener could not hear of it: {}",
+                LOG.debug("An unanswered send failed and its exception listener could not hear of it: {}",
                     closedOrThrew.toString());
             }
         });
     }
 
-    private static boolean isConnectionLoss(final Throwable failure) {
-        final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause() : failure;
-        return cause instanceof ConnectionLostException;
-    }
-
     /**
-     * Throws, once, the first failure of a pipelined send the broker answered since the last call.
+     * Throws, once, the first failure of an unanswered send the broker reported since the last call.
      *
      * @throws JMSException that failure
      */

@@ -239,6 +239,15 @@ public class CairnBytesMessage extends CairnMessage implements BytesMessage {
     }
 
     /**
+     * Returns the body's length in either mode, without copying it.
+     *
+     * @return the bytes written so far (write-only mode) or the body's length (read-only mode)
+     */
+    public int bodyLength() {
+        return isBodyReadOnly() ? readable.limit() : written.size();
+    }
+
+    /**
      * Returns a copy of the whole body in either mode, for encoding and copying.
      *
      * @return the bytes written so far (write-only mode) or the body (read-only mode)

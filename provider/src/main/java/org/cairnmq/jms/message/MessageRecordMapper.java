@@ -32,6 +32,9 @@ import org.cairnmq.protocol.record.StreamBodyCodec;
  */
 public final class MessageRecordMapper {
 
+    /** The record's fixed part, ids, destination and a few properties, in a typical message. */
+    private static final int TYPICAL_HEADER_BYTES = 256;
+
     private final MessageRecordWriter writer = new MessageRecordWriter();
     private final MessageRecordFlyweight flyweight = new MessageRecordFlyweight();
 
@@ -47,9 +50,20 @@ public final class MessageRecordMapper {
      * @throws JMSException if the message has no destination Cairn can name
      */
     public ByteBuf encode(CairnMessage message) throws JMSException {
-        ByteBuf out = Unpooled.buffer();
+        ByteBuf out = Unpooled.buffer(initialCapacity(message));
         encode(message, out);
         return out;
+    }
+
+    /** Room for the headers and properties of a typical message plus its body, so the buffer rarely grows. */
+    private static int initialCapacity(CairnMessage message) {
+        int body = 0;
+        if (message instanceof CairnBytesMessage bytes) {
+            body = bytes.bodyLength();
+        } else if (message instanceof CairnTextMessage text && text.getText() != null) {
+            body = text.getText().length();
+        }
+        return TYPICAL_HEADER_BYTES + body;
     }
 
     /**

@@ -143,8 +143,8 @@ class LimitsIT {
 
         producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
         startNanos = System.nanoTime();
-        producer.send(session.createTextMessage("pipelined, blocked"));
-        assertThatThrownBy(producer::close).as("a pipelined non-persistent send's refusal surfaces at close")
+        producer.send(session.createTextMessage("unanswered, blocked"));
+        assertThatThrownBy(producer::close).as("an unanswered non-persistent send's refusal surfaces at close")
             .isInstanceOf(ResourceAllocationException.class);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos))
             .as("the broker held the non-persistent send producerBlockMs first")

@@ -53,6 +53,14 @@ public interface RemotingConnection {
     void push(CommandCode command, BodyWriter body);
 
     /**
+     * Runs a task on the connection's event loop, after the frames already handed to it (a frame the
+     * task writes follows them). Nothing runs once the connection's event loop has shut down.
+     *
+     * @param task the task; it must not block
+     */
+    void runInOrder(Runnable task);
+
+    /**
      * Whether the channel's outbound buffer is below its high-water mark. Dispatch stops pushing to a
      * connection that is not writable and resumes on {@link #onWritable}.
      */

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import org.cairnmq.protocol.codec.BodyWriter;
 import org.cairnmq.protocol.codec.ErrorBodyCodec;
 import org.cairnmq.protocol.command.CommandCode;
@@ -72,6 +73,15 @@ public final class NettyRemotingConnection implements RemotingConnection {
     @Override
     public void push(final CommandCode command, final BodyWriter body) {
         OutboundFrames.write(channel, command, FrameFlags.ONE_WAY, 0L, ErrorCode.OK, body);
+    }
+
+    @Override
+    public void runInOrder(final Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (final RejectedExecutionException shutDown) {
+            // The loop is gone with its connections; nothing is left to write to.
+        }
     }
 
     @Override

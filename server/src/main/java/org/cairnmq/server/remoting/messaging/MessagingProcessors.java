@@ -27,6 +27,7 @@ public final class MessagingProcessors {
         SendProcessor sends = new SendProcessor(support);
         registry.register(CommandCode.SEND, sends);
         registry.register(CommandCode.SEND_BATCH, sends);
+        registry.register(CommandCode.SEND_UNANSWERED, new UnansweredSendProcessor(support));
         ConsumerProcessor consumers = new ConsumerProcessor(support);
         registry.register(CommandCode.CREATE_CONSUMER, consumers);
         registry.register(CommandCode.CLOSE_CONSUMER, consumers);

@@ -70,16 +70,25 @@ final class MessagingSupport {
 
     private static void respondError(RemotingConnection connection, long correlationId, CommandCode command,
             Throwable failure) {
+        Reason reason = reasonOf(connection, command, failure);
+        connection.respondError(correlationId, command, reason.errorCode(), reason.message());
+    }
+
+    /** Why a request failed, as an error response or a SEND_FAILED says it. */
+    record Reason(ErrorCode errorCode, String message) {
+    }
+
+    /** The error code and message of a broker future's failure; an unexpected one is logged. */
+    static Reason reasonOf(RemotingConnection connection, CommandCode command, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof BrokerException e) {
-            connection.respondError(correlationId, command, e.errorCode(), e.getMessage());
-        } else if (cause instanceof ProtocolException e) {
-            connection.respondError(correlationId, command, e.errorCode(), e.getMessage());
-        } else {
-            LOG.error("{} failed on connection {}", command, connection.connectionId(), cause);
-            connection.respondError(correlationId, command, ErrorCode.INTERNAL,
-                    "CAIRN-2999 Internal broker error: " + cause);
+            return new Reason(e.errorCode(), e.getMessage());
         }
+        if (cause instanceof ProtocolException e) {
+            return new Reason(e.errorCode(), e.getMessage());
+        }
+        LOG.error("{} failed on connection {}", command, connection.connectionId(), cause);
+        return new Reason(ErrorCode.INTERNAL, "CAIRN-2999 Internal broker error: " + cause);
     }
 }
