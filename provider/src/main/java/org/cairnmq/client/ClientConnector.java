@@ -7,9 +7,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
@@ -160,7 +158,7 @@ public final class ClientConnector implements ConnectionOpener {
 
     private Bootstrap bootstrap(final EventLoopGroup group) {
         return new Bootstrap().group(group)
-            .channel(NioSocketChannel.class)
+            .channel(ClientTransport.channelType())
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeoutMs()))
             .option(ChannelOption.TCP_NODELAY, true)
             .handler(new ChannelInitializer<SocketChannel>() {
@@ -194,7 +192,8 @@ public final class ClientConnector implements ConnectionOpener {
      * closing its connections, so no client thread runs on into unloaded classes.
      *
      * @param timeoutMs how long to wait at most
-     * @return whether the threads ended; false when a connection is still open or the time ran out
+     * @return whether the threads ended; false when a connection was still open, or the threads still ran,
+     *     when the time ran out
      * @throws InterruptedException if interrupted while waiting
      */
     public static boolean awaitThreadsStopped(final long timeoutMs) throws InterruptedException {
@@ -228,7 +227,8 @@ public final class ClientConnector implements ConnectionOpener {
         static synchronized Lease acquire() {
             if (group == null) {
                 group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("cairn-client", true),
-                    NioIoHandler.newFactory());
+                    ClientTransport.ioHandlerFactory());
+                LOG.debug("Cairn client I/O threads started on {}", ClientTransport.name());
             }
             users++;
             return new Lease(group);
@@ -243,18 +243,27 @@ public final class ClientConnector implements ConnectionOpener {
                 lastTermination = group.shutdownGracefully(SHUTDOWN_QUIET_PERIOD_MS, SHUTDOWN_TIMEOUT_MS,
                     TimeUnit.MILLISECONDS);
                 group = null;
+                SharedGroup.class.notifyAll();
             }
         }
 
         private static boolean awaitStopped(final long timeoutMs) throws InterruptedException {
+            final long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
             final Future<?> termination;
             synchronized (SharedGroup.class) {
-                if (group != null) {
-                    return false;
+                // A connection that has just closed gives its lease back from its close listener,
+                // on its I/O thread: wait for that too, not only for the threads to end.
+                while (group != null) {
+                    final long remainingNanos = deadlineNanos - System.nanoTime();
+                    if (remainingNanos <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(SharedGroup.class, remainingNanos);
                 }
                 termination = lastTermination;
             }
-            return termination == null || termination.await(timeoutMs, TimeUnit.MILLISECONDS);
+            final long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            return termination == null || termination.await(Math.max(0L, remainingMs), TimeUnit.MILLISECONDS);
         }
 
         /** One reference to the shared group, given back at most once. */
