@@ -16,8 +16,8 @@ import org.cairnmq.protocol.command.ErrorCode;
 
 /**
  * The client's view of one broker: the current protocol connection to it, the routing of its
- * DELIVER frames to the consumers by consumer id, and the connection's {@link SendWindow} for
- * unanswered sends (SEND_UNANSWERED), whose failures go to a {@link SendFailureListener}.
+ * DELIVER frames to the consumers by consumer id, and the {@link SendWindow}s of the sessions that
+ * send on it without an answer (SEND_UNANSWERED), whose failures go to a {@link SendFailureListener}.
  *
  * <p>Design note: the protocol connection is replaceable ({@link #attach}) so that sessions and
  * consumers keep their channel across a reconnect; the JMS layer re-creates its consumers on the new

@@ -300,7 +300,7 @@ public final class CairnMessageProducer implements QueueSender, TopicPublisher {
         }
     }
 
-    /** Sends without an answer, once the connection's send window has room. */
+    /** Sends without an answer, once the session's send window on that connection has room. */
     private void sendUnanswered(final BrokerChannel channel, final ByteBuf record, final int queueId,
                                 final long timeoutMs) throws JMSException {
         try {
