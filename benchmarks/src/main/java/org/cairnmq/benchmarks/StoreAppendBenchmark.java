@@ -187,7 +187,11 @@ public class StoreAppendBenchmark {
             queueId = ThreadLocalRandom.current().nextInt(QUEUE_COUNT);
             // Bounds the appender's queue: without it the producer outruns the writer and the run
             // measures garbage collection of queued requests.
-            window = new InFlightWindow<>(ASYNC_WINDOW, StoreAppendBenchmark::checkStatus);
+            window = new InFlightWindow<>(windowSize(), StoreAppendBenchmark::checkStatus);
+        }
+
+        int windowSize() {
+            return ASYNC_WINDOW;
         }
 
         @TearDown(Level.Iteration)
@@ -196,21 +200,12 @@ public class StoreAppendBenchmark {
         }
     }
 
-    /** Per-thread state of a pipelined synchronous appender: its queue and its window of appends in flight. */
+    /** Per-thread state of a pipelined synchronous appender: {@link Appender} with a window of {@link #SYNC_WINDOW}. */
     @State(Scope.Thread)
-    public static class PipelinedAppender {
-        int queueId;
-        InFlightWindow<AppendResult> window;
-
-        @Setup(Level.Iteration)
-        public void pickQueue() {
-            queueId = ThreadLocalRandom.current().nextInt(QUEUE_COUNT);
-            window = new InFlightWindow<>(SYNC_WINDOW, StoreAppendBenchmark::checkStatus);
-        }
-
-        @TearDown(Level.Iteration)
-        public void drain() {
-            window.drain();
+    public static class PipelinedAppender extends Appender {
+        @Override
+        int windowSize() {
+            return SYNC_WINDOW;
         }
     }
 
