@@ -15,8 +15,8 @@ import org.cairnmq.server.store.internal.ConsumeQueue;
  * the threads that keep them (RocketMQ's model).
  *
  * <pre>
- *  append ──► [queue] ──► appender thread ──► CommitLog segments ──(force: SYNC group commit)
- *                                                   │
+ *  append ──► [queue] ──► appender thread ──► CommitLog segments ◄── group-commit thread (SYNC):
+ *                                                   │               forces written batches, completes
  *                                   dispatch thread ◄┘ follows the confirmed offset
  *                                     ├─► ConsumeQueues (read path)
  *                                     ├─► the key index (index/): lookupByKey
@@ -52,9 +52,7 @@ public final class MessageStore implements AutoCloseable {
     private volatile State state = State.NEW;
     private StoreEngine engine;
 
-    /**
-     * @param config the settings
-     */
+    /** @param config the settings */
     public MessageStore(StoreConfig config) {
         this(config, Clock.systemUTC());
     }
@@ -90,9 +88,7 @@ public final class MessageStore implements AutoCloseable {
         minUnconsumedCommitLogOffset = Objects.requireNonNull(supplier, "supplier");
     }
 
-    /**
-     * Opens and recovers the files, then starts the store's threads.
-     */
+    /** Opens and recovers the files, then starts the store's threads. */
     public synchronized void start() {
         requireState(State.NEW);
         engine = StoreEngine.open(config, clock, dispatchers, () -> minUnconsumedCommitLogOffset.getAsLong());
@@ -119,7 +115,7 @@ public final class MessageStore implements AutoCloseable {
      * Appends one record. Never throws for store conditions: the future completes with a status.
      *
      * @param request the record
-     * @return completes (on the appender thread) when the record is written, and in SYNC mode durable;
+     * @return completes (on a store thread) when the record is written, and in SYNC mode durable;
      *     it may not be readable yet (see {@link #appendVisible})
      */
     public CompletableFuture<AppendResult> append(AppendRequest request) {
@@ -325,10 +321,7 @@ public final class MessageStore implements AutoCloseable {
         return engine.commitLog.minOffset();
     }
 
-    /**
-     * @return the CommitLog offset up to which records are confirmed (durable in SYNC mode, written
-     *     in ASYNC mode)
-     */
+    /** @return the CommitLog offset up to which records are confirmed (SYNC: durable; ASYNC: written) */
     public long maxCommitLogOffset() {
         requireStarted();
         return engine.commitLog.confirmedOffset();
@@ -352,6 +345,12 @@ public final class MessageStore implements AutoCloseable {
     public long commitLogForceCount() {
         requireStarted();
         return engine.commitLog.forceCount();
+    }
+
+    /** @return the CommitLog offset up to which the log was forced to the disk (is durable) */
+    public long flushedCommitLogOffset() {
+        requireStarted();
+        return engine.commitLog.flushedOffset();
     }
 
     /** @return the CommitLog offset up to which every record was dispatched (and so is readable) */

@@ -27,8 +27,8 @@ import org.cairnmq.server.store.internal.StoreRecovery;
  * agents and their threads, and takes it all down again in order. {@link MessageStore} holds one
  * per run and keeps the lifecycle state and the public API.
  *
- * <p>Threads: appender, warmer (unless {@link StoreConfig#commitLogWarmAheadBytes()} is 0),
- * flusher (ASYNC only), dispatch, housekeeping.
+ * <p>Threads: appender, group commit (SYNC only), warmer (unless
+ * {@link StoreConfig#commitLogWarmAheadBytes()} is 0), flusher (ASYNC only), dispatch, housekeeping.
  */
 final class StoreEngine {
 
@@ -47,6 +47,7 @@ final class StoreEngine {
     final ConsumerOffsetStore consumerOffsets;
     private final List<AgentRunner> runners = new ArrayList<>();
     private final AgentRunner appenderRunner;
+    private final AgentRunner groupCommitRunner;
     private final AgentRunner warmerRunner;
     private final AgentRunner flusherRunner;
     private final AgentRunner dispatchRunner;
@@ -85,6 +86,7 @@ final class StoreEngine {
         RetentionService retention = new RetentionService(config, commitLog, consumeQueues, dispatch, diskSpace,
                 clock, minUnconsumedCommitLogOffset);
         appenderRunner = add(new AgentRunner(appender));
+        groupCommitRunner = appender.groupCommitter() == null ? null : add(new AgentRunner(appender.groupCommitter()));
         warmerRunner = warmer == null ? null : add(new AgentRunner(warmer));
         flusherRunner = config.flushMode() != FlushMode.ASYNC ? null
                 : add(new AgentRunner(new PeriodicAgent("flusher", config.asyncFlushIntervalMs(), commitLog::flush)));
@@ -139,13 +141,17 @@ final class StoreEngine {
     }
 
     /**
-     * Completes queued appends, stops the threads (the appender first, so that the warmer can delete
-     * an unused standby segment and the dispatch thread sees every record), forces everything,
+     * Completes queued appends, stops the threads (the appender first, then the group commit that
+     * completes what it wrote, so that the warmer can delete an unused standby segment and the
+     * dispatch thread sees every record), forces everything,
      * writes the checkpoint, closes the key index and the consumer offsets and marks the shutdown
      * clean unless a thread failed.
      */
     void close() {
         appenderRunner.close();
+        if (groupCommitRunner != null) {
+            groupCommitRunner.close();
+        }
         if (warmerRunner != null) {
             warmerRunner.close();
         }

@@ -48,6 +48,11 @@ final class StoreTestSupport {
                 ("id-" + index).getBytes(StandardCharsets.UTF_8), ByteBuffer.wrap(payload(topic, queueId, index)));
     }
 
+    static AppendRequest withDurability(AppendRequest request, boolean durable) {
+        return new AppendRequest(request.topic(), request.queueId(), request.tagsCode(), request.flags(),
+                request.bornTimestampMs(), request.key(), request.payload(), durable);
+    }
+
     static AppendResult appendOk(MessageStore store, AppendRequest request) throws Exception {
         AppendResult result = store.append(request).get(10, TimeUnit.SECONDS);
         assertThat(result.status()).isEqualTo(PutStatus.OK);

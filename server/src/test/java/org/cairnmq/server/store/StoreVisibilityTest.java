@@ -7,6 +7,7 @@ import static org.cairnmq.server.store.StoreTestSupport.bytes;
 import static org.cairnmq.server.store.StoreTestSupport.payload;
 import static org.cairnmq.server.store.StoreTestSupport.request;
 import static org.cairnmq.server.store.StoreTestSupport.smallConfig;
+import static org.cairnmq.server.store.StoreTestSupport.withDurability;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,9 +136,7 @@ class StoreVisibilityTest {
             store.start();
             appendOk(store, request("orders", 0, 0));
             long forcesBefore = store.commitLogForceCount();
-            AppendRequest durable = request("orders", 0, 1);
-            AppendRequest nonDurable = new AppendRequest(durable.topic(), durable.queueId(), durable.tagsCode(),
-                    durable.flags(), durable.bornTimestampMs(), durable.key(), durable.payload(), false);
+            AppendRequest nonDurable = withDurability(request("orders", 0, 1), false);
             AppendResult appended = store.appendVisible(nonDurable).get(10, TimeUnit.SECONDS);
 
             assertThat(appended.isOk()).isTrue();

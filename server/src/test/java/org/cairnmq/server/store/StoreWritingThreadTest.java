@@ -5,6 +5,7 @@ import static org.cairnmq.server.store.StoreTestSupport.bytes;
 import static org.cairnmq.server.store.StoreTestSupport.payload;
 import static org.cairnmq.server.store.StoreTestSupport.request;
 import static org.cairnmq.server.store.StoreTestSupport.smallConfig;
+import static org.cairnmq.server.store.StoreTestSupport.withDurability;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,11 +105,6 @@ class StoreWritingThreadTest {
                 assertThat(store.commitLogForceCount()).isEqualTo(forcesBefore);
             }
         }
-    }
-
-    private static AppendRequest withDurability(AppendRequest request, boolean durable) {
-        return new AppendRequest(request.topic(), request.queueId(), request.tagsCode(), request.flags(),
-                request.bornTimestampMs(), request.key(), request.payload(), durable);
     }
 
     private static String threadName() {

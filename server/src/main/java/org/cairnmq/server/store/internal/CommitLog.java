@@ -10,7 +10,8 @@ import org.cairnmq.server.store.StoredRecord;
  * The CommitLog's segments and its two global positions: {@code flushedOffset <= writtenOffset}.
  *
  * <p>Owning threads: {@link CommitLogAppender} writes the segments and sets {@code writtenOffset};
- * {@link #flush()} is called by the appender in SYNC mode and by the flusher in ASYNC mode, and by
+ * {@link #flush()} is called by the {@link GroupCommitter} in SYNC mode (on its thread, or on the
+ * appender's while nothing is pending there) and by the flusher in ASYNC mode, and by
  * anyone through {@link org.cairnmq.server.store.MessageStore#flush()}; it is synchronized, so forces
  * never overlap and the flushed offset only grows. Any thread may read records below
  * {@link #confirmedOffset()}.
@@ -54,8 +55,9 @@ public final class CommitLog {
 
     /**
      * SYNC mode: lets readers see everything written so far without forcing it. Appender only, after
-     * a batch none of whose records is durable; every earlier durable batch was forced before it, so
-     * only records that may be lost are readable unforced.
+     * a batch none of whose records is durable, while no batch waits for the group commit; every
+     * earlier durable batch was forced before it, so only records that may be lost are readable
+     * unforced.
      */
     public void confirmWrittenUnforced() {
         confirmedUnforcedOffset = writtenOffset;

@@ -3,10 +3,7 @@ package org.cairnmq.server.store.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
@@ -24,20 +21,17 @@ import org.cairnmq.server.store.StoreConfig;
  * one hold of the lock keeps the order: a submitter that holds the lock and sees an empty queue knows
  * that every task submitted before its own is written.
  *
- * <p>Each round drains every queued task, writes them, and in SYNC mode forces the batch once (group
- * commit) before completing the futures, so a future completes only when its record is durable; a
- * batch with no durable record (non-persistent messages only) is confirmed without a force. In
+ * <p>Each round drains every queued task and writes them. In SYNC mode a batch with a durable record
+ * goes to the {@link GroupCommitter}, which forces it together with the batches written while it
+ * forced (group commit) before completing the futures, so a future completes only when its record is
+ * durable; when no other task is queued and nothing is pending there, the appender forces and
+ * completes the batch itself. A batch with no durable record (non-persistent messages only) is
+ * confirmed without a force when nothing is pending there, else it follows the pending ones. In
  * ASYNC mode the futures complete after the write and the flusher forces periodically.
  *
- * <p>Design note: futures complete on the writing thread, so a caller's non-async continuation runs
- * there and delays the next batch; callers chain with {@code *Async} or keep continuations short.
- *
- * <p>Design note: the hand-off is a lock-free {@link ConcurrentLinkedQueue}; an idle appender spins
- * briefly, then publishes that it is about to park and parks, and a submitter unparks it only when
- * it saw that flag (the flag is set before the queue's last check and read after the offer, so no
- * wake-up is lost). A busy appender therefore costs submitters no lock and no system call; a
- * {@code LinkedBlockingQueue} took two locks per hand-off and signalled its condition (a futex call)
- * on every empty-to-non-empty transition, which group commit with waiting appenders hits per batch.
+ * <p>Design note: futures complete on the writing or the group-commit thread, so a caller's
+ * non-async continuation runs there and delays the next batch; callers chain with {@code *Async} or
+ * keep continuations short. Tasks reach the appender through a {@link HandOffQueue}.
  *
  * <p>Design note: when the log has been idle for {@value #SUBMITTER_WRITES_AFTER_IDLE_US} µs, a
  * submitter whose task needs no force (any task in ASYNC mode, a non-durable one in SYNC mode) writes
@@ -50,7 +44,6 @@ import org.cairnmq.server.store.StoreConfig;
 public final class CommitLogAppender implements StoreAgent {
 
     private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(5);
-    private static final int IDLE_SPINS = 64;
     private static final int MAX_TASKS_PER_BATCH = 4096;
     static final long SUBMITTER_WRITES_AFTER_IDLE_US = 200L;
     private static final long SUBMITTER_WRITES_AFTER_IDLE_NS = TimeUnit.MICROSECONDS.toNanos(
@@ -60,12 +53,12 @@ public final class CommitLogAppender implements StoreAgent {
     private final CommitLog commitLog;
     private final Runnable onPublished;
     private final CommitLogBatchWriter writer;
-    private final Queue<AppendTask> queue = new ConcurrentLinkedQueue<>();
+    private final GroupCommitter groupCommitter;
+    private final HandOffQueue<AppendTask> queue = new HandOffQueue<>(IDLE_PARK_NS);
     private final List<AppendTask> batch = new ArrayList<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile long lastBatchNs = System.nanoTime();
     private volatile boolean stopped;
-    private volatile boolean parking;
     private volatile Thread appenderThread;
 
     /**
@@ -73,7 +66,7 @@ public final class CommitLogAppender implements StoreAgent {
      * @param commitLog the log, recovered
      * @param clock the source of store timestamps
      * @param diskSpace the volume's free-space probe
-     * @param onPublished called by the writing thread, under the write lock, after new records became
+     * @param onPublished called by the writing or the group-commit thread after new records became
      *     readable (dispatches them or wakes dispatch)
      * @param standbySegments at roll-over, given the new segment's base offset: a segment mapped
      *     ahead of time (see {@link SegmentWarmer#take}), or null to create it here
@@ -84,6 +77,17 @@ public final class CommitLogAppender implements StoreAgent {
         this.commitLog = commitLog;
         this.onPublished = onPublished;
         this.writer = new CommitLogBatchWriter(config, commitLog, clock, diskSpace, standbySegments);
+        this.groupCommitter = config.flushMode() == FlushMode.SYNC
+                ? new GroupCommitter(commitLog, onPublished, writer::markIoFailed)
+                : null;
+    }
+
+    /**
+     * @return SYNC mode: the agent that forces and completes written batches, to run on its own
+     *     thread (closed after this appender); ASYNC mode: null
+     */
+    public GroupCommitter groupCommitter() {
+        return groupCommitter;
     }
 
     @Override
@@ -113,9 +117,6 @@ public final class CommitLogAppender implements StoreAgent {
             return;
         }
         queue.offer(task);
-        if (parking) {
-            LockSupport.unpark(appenderThread);
-        }
         if (stopped) {
             failQueued();
         }
@@ -162,14 +163,15 @@ public final class CommitLogAppender implements StoreAgent {
     public int doWork() {
         if (appenderThread == null) {
             writer.start();
+            queue.bindConsumer();
             appenderThread = Thread.currentThread();
         }
-        if (queue.isEmpty() && !awaitTask()) {
+        if (queue.isEmpty() && !queue.awaitItem()) {
             return 0;
         }
         writeLock.lock();
         try {
-            if (drainInto(MAX_TASKS_PER_BATCH) == 0) {
+            if (queue.drainTo(batch, MAX_TASKS_PER_BATCH) == 0) {
                 return 0;
             }
             int count = processBatch(true);
@@ -180,32 +182,6 @@ public final class CommitLogAppender implements StoreAgent {
         }
     }
 
-    /** Spins briefly, then parks until a task is queued or the park times out; whether one is. */
-    private boolean awaitTask() {
-        for (int i = 0; i < IDLE_SPINS; i++) {
-            Thread.onSpinWait();
-            if (!queue.isEmpty()) {
-                return true;
-            }
-        }
-        parking = true;
-        if (queue.isEmpty()) {
-            LockSupport.parkNanos(this, IDLE_PARK_NS);
-        }
-        parking = false;
-        return !queue.isEmpty();
-    }
-
-    private int drainInto(int max) {
-        int drained = 0;
-        AppendTask task;
-        while (drained < max && (task = queue.poll()) != null) {
-            batch.add(task);
-            drained++;
-        }
-        return drained;
-    }
-
     @Override
     public void onClose() {
         if (appenderThread == null) {
@@ -213,7 +189,7 @@ public final class CommitLogAppender implements StoreAgent {
         }
         writeLock.lock();
         try {
-            while (drainInto(MAX_TASKS_PER_BATCH) > 0) {
+            while (queue.drainTo(batch, MAX_TASKS_PER_BATCH) > 0) {
                 processBatch(true);
                 batch.clear();
             }
@@ -232,8 +208,8 @@ public final class CommitLogAppender implements StoreAgent {
     }
 
     /**
-     * Writes, publishes and (if it holds a durable record, in SYNC mode) forces the batch, then
-     * completes its tasks.
+     * Writes and publishes the batch, then completes its tasks or, in SYNC mode, has them completed
+     * once forced.
      *
      * @param preallocate whether to write zeros ahead afterwards: the appender thread does, a
      *     submitter writing its own task does not (a 1 MiB write is not for the broker's thread)
@@ -247,23 +223,35 @@ public final class CommitLogAppender implements StoreAgent {
             written += writer.writeTask(task);
         }
         written = writer.publishBatch(batch, written);
-        if (written > 0 && config.flushMode() == FlushMode.SYNC) {
-            if (batchHasDurableRecord()) {
-                writer.forceBatch(batch);
+        if (groupCommitter == null) {
+            publishAndComplete(written);
+        } else if (groupCommitter.hasPending()) {
+            groupCommitter.handOff(new ArrayList<>(batch));
+        } else if (written > 0 && batchHasDurableRecord()) {
+            if (queue.isEmpty()) {
+                groupCommitter.forceAndComplete(batch);
             } else {
+                groupCommitter.handOff(new ArrayList<>(batch));
+            }
+        } else {
+            if (written > 0) {
                 commitLog.confirmWrittenUnforced();
             }
+            publishAndComplete(written);
         }
+        if (preallocate) {
+            writer.preallocate();
+        }
+        return batch.size();
+    }
+
+    private void publishAndComplete(int written) {
         if (written > 0) {
             onPublished.run();
         }
         for (AppendTask task : batch) {
             task.complete();
         }
-        if (preallocate) {
-            writer.preallocate();
-        }
-        return batch.size();
     }
 
     /** Design note: a batch of non-persistent messages only skips the force (they may be lost anyway). */

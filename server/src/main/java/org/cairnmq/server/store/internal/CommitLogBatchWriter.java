@@ -40,7 +40,8 @@ final class CommitLogBatchWriter {
     private long lastStoreTimestampMs;
     private long nextDiskCheckNs = System.nanoTime();
     private boolean diskFull;
-    private boolean ioFailed;
+    /** Set by the appender, or by the group-commit thread when a force fails. */
+    private volatile boolean ioFailed;
 
     /**
      * @param config the store's settings
@@ -123,21 +124,9 @@ final class CommitLogBatchWriter {
         return stillOk;
     }
 
-    /** Forces the log; on failure every record of the batch still OK fails with IO_ERROR. */
-    void forceBatch(List<AppendTask> batch) {
-        try {
-            commitLog.flush();
-        } catch (RuntimeException e) {
-            LOG.error("forcing the CommitLog failed; the store refuses further appends", e);
-            ioFailed = true;
-            for (AppendTask task : batch) {
-                for (int i = 0; i < task.size(); i++) {
-                    if (task.resultAt(i).isOk()) {
-                        task.result(i, AppendResult.failed(PutStatus.IO_ERROR));
-                    }
-                }
-            }
-        }
+    /** Makes the writer refuse every later append (a force failed: the file's state is unknown); any thread. */
+    void markIoFailed() {
+        ioFailed = true;
     }
 
     /** Stages every record of the task, or none when a pre-check fails; how many were staged. */
