@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param flushMode {@code flushMode}: {@link FlushMode#SYNC} (group commit, an append completes when
  *     durable) or {@link FlushMode#ASYNC} (an append completes when written). Default SYNC.
  * @param asyncFlushIntervalMs {@code asyncFlushIntervalMs}, milliseconds: how often the flusher
- *     forces the CommitLog in ASYNC mode. Default {@value #DEFAULT_ASYNC_FLUSH_INTERVAL_MS}.
+ *     forces the CommitLog in ASYNC mode at least (it also forces whenever 8 MiB were written since
+ *     the last force). Default {@value #DEFAULT_ASYNC_FLUSH_INTERVAL_MS}.
  * @param checkpointIntervalMs {@code checkpointIntervalMs}, milliseconds: how often the ConsumeQueues
  *     are forced, the checkpoint is written and retention runs. Default
  *     {@value #DEFAULT_CHECKPOINT_INTERVAL_MS}.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 import org.cairnmq.server.store.internal.AgentRunner;
+import org.cairnmq.server.store.internal.AsyncFlusher;
 import org.cairnmq.server.store.internal.CheckpointFile;
 import org.cairnmq.server.store.internal.CommitLog;
 import org.cairnmq.server.store.internal.CommitLogAppender;
@@ -89,7 +90,7 @@ final class StoreEngine {
         groupCommitRunner = appender.groupCommitter() == null ? null : add(new AgentRunner(appender.groupCommitter()));
         warmerRunner = warmer == null ? null : add(new AgentRunner(warmer));
         flusherRunner = config.flushMode() != FlushMode.ASYNC ? null
-                : add(new AgentRunner(new PeriodicAgent("flusher", config.asyncFlushIntervalMs(), commitLog::flush)));
+                : add(new AgentRunner(new AsyncFlusher(commitLog, config.asyncFlushIntervalMs())));
         dispatchRunner = add(new AgentRunner(dispatch));
         housekeepingRunner = add(new AgentRunner(new PeriodicAgent("housekeeping", config.checkpointIntervalMs(),
                 () -> housekeeping(retention))));

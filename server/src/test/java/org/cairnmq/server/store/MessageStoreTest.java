@@ -11,12 +11,14 @@ import static org.cairnmq.server.store.StoreTestSupport.smallConfig;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -255,6 +257,28 @@ class MessageStoreTest {
     private long segmentCount() throws Exception {
         try (Stream<Path> files = Files.list(directory.resolve("commitlog"))) {
             return files.count();
+        }
+    }
+
+    @Test
+    void shouldForceAnAsyncLogOnceEnoughWasWrittenWithoutWaitingForTheInterval() throws Exception {
+        int payloadBytes = 64 * 1024;
+        int records = 8 * 16 + 8; // a little more than the flusher's 8 MiB
+        try (MessageStore store = new MessageStore(StoreConfig.defaults(directory).withFlushMode(FlushMode.ASYNC)
+                .withCommitLogSegmentBytes(32 << 20).withCommitLogWarmAheadBytes(0).withDiskFullReserveBytes(0)
+                .withAsyncFlushIntervalMs(3_600_000L))) {
+            store.start();
+            AppendResult last = null;
+            for (int i = 0; i < records; i++) {
+                last = store.append(new AppendRequest("bulk", 0, 0, 0, 0, null, ByteBuffer.allocate(payloadBytes)))
+                        .get(10, TimeUnit.SECONDS);
+                assertThat(last.status()).isEqualTo(PutStatus.OK);
+            }
+            long eightMiB = 8L << 20;
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> store.flushedCommitLogOffset() >= eightMiB);
+            assertThat(store.commitLogForceCount()).isPositive();
+            assertThat(last.commitLogOffset()).isGreaterThan(eightMiB);
         }
     }
 

@@ -4,8 +4,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs a task every {@code intervalMs} on its own thread: the ASYNC flusher and the housekeeping
- * (checkpoint and retention) are instances.
+ * Runs a task every {@code intervalMs} on its own thread: the housekeeping (checkpoint, retention,
+ * consumer offsets) is an instance.
  *
  * <p>Owning thread: its runner's thread; the task's state belongs to that thread.
  */
