@@ -27,7 +27,7 @@ import org.cairnmq.server.store.StoreConfig;
  * durable; when no other task is queued and nothing is pending there, the appender forces and
  * completes the batch itself. A batch with no durable record (non-persistent messages only) is
  * confirmed without a force when nothing is pending there, else it follows the pending ones. In
- * ASYNC mode the futures complete after the write and the flusher forces periodically.
+ * ASYNC mode the futures complete after the write and the {@link AsyncFlusher} forces later.
  *
  * <p>Design note: futures complete on the writing or the group-commit thread, so a caller's
  * non-async continuation runs there and delays the next batch; callers chain with {@code *Async} or
