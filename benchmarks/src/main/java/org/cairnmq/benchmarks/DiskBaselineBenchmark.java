@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@link #DURABLE_RUN_MIB} 1 MiB writes into a new file, each run ended by a {@code force}
  *       whose time counts, so the figure is what the device takes, not what the page cache
  *       absorbs. Bandwidth is {@code ops/s × 1 MiB}. The yardstick of the store's
- *       {@code asyncAppendDurable}.
+ *       {@code asyncAppendDurable}. Each run deletes the previous run's file first, so it writes
+ *       into memory just freed (the store's {@code memory=recycled} runs, see
+ *       {@link PageCacheRecycler}).
  *   <li>{@code writeAndForce64KiB}: 64 KiB written, then {@code force}: what a group commit of 64
  *       KiB costs at best. Bandwidth is {@code ops/s × 64 KiB}.
  * </ul>

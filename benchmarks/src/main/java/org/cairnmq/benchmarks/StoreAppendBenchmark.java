@@ -43,6 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       (256 MiB of payload) as in {@code asyncAppend}, each run ended by {@link MessageStore#flush()}
  *       whose time counts, so that what the page cache absorbed but the disk has not yet taken is not
  *       counted as done. Compare {@code ops/s × 1 KiB} with {@code sequentialWriteDurable1MiB}.
+ *       With {@code memory=recycled} each run first has as much memory as it will write put back in
+ *       the free pool ({@link PageCacheRecycler}, not measured), the condition of a broker that has
+ *       run for a while and of the disk loop; {@code memory=cold} leaves the run to memory that may
+ *       have gone back to a virtual machine's host (see {@link PageCacheRecycler} for the cost).
  *   <li>{@code asyncAppendBatch}: the same, appending {@link #BATCH_RECORDS} records per
  *       {@code appendBatch} call as the broker does for a SEND_BATCH; ops/s counts records.
  *   <li>{@code asyncAppendWarmBurst}: bursts of {@link #BURST_RECORDS} appends (about 36 MiB) that
@@ -161,6 +165,30 @@ public class StoreAppendBenchmark {
         }
     }
 
+    /**
+     * The store of {@code asyncAppendDurable}: asynchronous, the default warm-ahead, and the memory its
+     * runs write into, recycled before each run or left cold.
+     */
+    @State(Scope.Benchmark)
+    public static class DurableStore extends OpenStore {
+        @Param({"recycled", "cold"})
+        String memory;
+        private final PageCacheRecycler recycler = new PageCacheRecycler();
+
+        @Override
+        FlushMode flushMode() {
+            return FlushMode.ASYNC;
+        }
+
+        /** Not measured: frees as much recently used memory as the run will write (records, margin included). */
+        @Setup(Level.Invocation)
+        public void recycleMemory() throws IOException {
+            if (memory.equals("recycled")) {
+                recycler.recycle(directory.getParent(), (long) DURABLE_RUN_RECORDS * (RECORD_PAYLOAD_BYTES + 128));
+            }
+        }
+    }
+
     /** Per-thread state for batches: a fixed list of requests, appended again and again. */
     @State(Scope.Thread)
     public static class BatchAppender {
@@ -257,7 +285,7 @@ public class StoreAppendBenchmark {
     @Benchmark
     @Threads(1)
     @OperationsPerInvocation(DURABLE_RUN_RECORDS)
-    public long asyncAppendDurable(AsyncStore store, Appender appender) {
+    public long asyncAppendDurable(DurableStore store, Appender appender) {
         for (int i = 0; i < DURABLE_RUN_RECORDS; i++) {
             appender.window.add(store.store.append(store.request(appender.queueId)));
         }
