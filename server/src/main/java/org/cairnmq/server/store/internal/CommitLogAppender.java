@@ -216,8 +216,9 @@ public final class CommitLogAppender implements StoreAgent {
      */
     private int processBatch(boolean preallocate) {
         assert writeLock.isHeldByCurrentThread();
-        lastBatchNs = System.nanoTime();
-        writer.refreshDiskState();
+        long nowNs = System.nanoTime();
+        lastBatchNs = nowNs;
+        writer.beginBatch(nowNs);
         int written = 0;
         for (AppendTask task : batch) {
             written += writer.writeTask(task);
