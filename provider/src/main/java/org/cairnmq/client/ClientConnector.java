@@ -11,7 +11,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.util.List;
 import java.util.Objects;
@@ -218,16 +217,18 @@ public final class ClientConnector implements ConnectionOpener {
         private static final long SHUTDOWN_TIMEOUT_MS = 2_000L;
 
         private static EventLoopGroup group;
+        private static ClientThreadFactory threads;
         private static int users;
         private static Future<?> lastTermination;
+        private static ClientThreadFactory lastThreads;
 
         private SharedGroup() {
         }
 
         static synchronized Lease acquire() {
             if (group == null) {
-                group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("cairn-client", true),
-                    ClientTransport.ioHandlerFactory());
+                threads = new ClientThreadFactory();
+                group = new MultiThreadIoEventLoopGroup(0, threads, ClientTransport.ioHandlerFactory());
                 LOG.debug("Cairn client I/O threads started on {}", ClientTransport.name());
             }
             users++;
@@ -242,7 +243,9 @@ public final class ClientConnector implements ConnectionOpener {
             if (users == 0) {
                 lastTermination = group.shutdownGracefully(SHUTDOWN_QUIET_PERIOD_MS, SHUTDOWN_TIMEOUT_MS,
                     TimeUnit.MILLISECONDS);
+                lastThreads = threads;
                 group = null;
+                threads = null;
                 SharedGroup.class.notifyAll();
             }
         }
@@ -250,6 +253,7 @@ public final class ClientConnector implements ConnectionOpener {
         private static boolean awaitStopped(final long timeoutMs) throws InterruptedException {
             final long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
             final Future<?> termination;
+            final ClientThreadFactory ending;
             synchronized (SharedGroup.class) {
                 // A connection that has just closed gives its lease back from its close listener,
                 // on its I/O thread: wait for that too, not only for the threads to end.
@@ -261,9 +265,14 @@ public final class ClientConnector implements ConnectionOpener {
                     TimeUnit.NANOSECONDS.timedWait(SharedGroup.class, remainingNanos);
                 }
                 termination = lastTermination;
+                ending = lastThreads;
+            }
+            if (termination == null) {
+                return true;
             }
             final long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-            return termination == null || termination.await(Math.max(0L, remainingMs), TimeUnit.MILLISECONDS);
+            return termination.await(Math.max(0L, remainingMs), TimeUnit.MILLISECONDS)
+                && ending.awaitThreadsEnded(deadlineNanos);
         }
 
         /** One reference to the shared group, given back at most once. */
