@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       and zeroes a page-cache page per 4 KiB). Bandwidth is {@code ops/s × 1 MiB}.
  *   <li>{@code sequentialWriteDurable1MiB}: the disk's sustained sequential bandwidth: runs of
  *       {@link #DURABLE_RUN_MIB} 1 MiB writes into a new file, each run ended by a {@code force}
+ *       ({@link DurableDiskLoop})
  *       whose time counts, so the figure is what the device takes, not what the page cache
  *       absorbs. Bandwidth is {@code ops/s × 1 MiB}. The yardstick of the store's
  *       {@code asyncAppendDurable}. Each run deletes the previous run's file first, so it writes
@@ -73,6 +74,7 @@ public class DiskBaselineBenchmark {
     private Path freshFile;
     private long freshPosition;
     private int freshFileCount;
+    private DurableDiskLoop durableLoop;
 
     @Setup(Level.Trial)
     public void openFile() throws IOException {
@@ -81,11 +83,13 @@ public class DiskBaselineBenchmark {
                 StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         largeBuffer = randomDirectBuffer(LARGE_WRITE_BYTES);
         forcedBuffer = randomDirectBuffer(FORCED_WRITE_BYTES);
+        durableLoop = new DurableDiskLoop(directory);
     }
 
     @TearDown(Level.Trial)
     public void deleteFile() throws IOException {
         channel.close();
+        durableLoop.deletePrevious();
         if (freshChannel != null) {
             freshChannel.close();
         }
@@ -122,15 +126,7 @@ public class DiskBaselineBenchmark {
     @Benchmark
     @OperationsPerInvocation(DURABLE_RUN_MIB)
     public long sequentialWriteDurable1MiB() throws IOException {
-        nextFreshFile();
-        for (int i = 0; i < DURABLE_RUN_MIB; i++) {
-            largeBuffer.clear();
-            while (largeBuffer.hasRemaining()) {
-                freshPosition += freshChannel.write(largeBuffer, freshPosition);
-            }
-        }
-        freshChannel.force(false);
-        return freshPosition;
+        return durableLoop.run(DURABLE_RUN_MIB);
     }
 
     @Benchmark

@@ -2,10 +2,8 @@ package org.cairnmq.benchmarks;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.cairnmq.server.store.AppendRequest;
@@ -31,9 +29,10 @@ import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The sustained asynchronous append against the disk, measured in turns: each invocation runs
- * {@code DiskBaselineBenchmark.sequentialWriteDurable1MiB}'s loop once (256 MiB in 1 MiB writes into a
- * new file, then a force) and then {@code StoreAppendBenchmark.asyncAppendDurable}'s run once with
- * recycled memory (256 Ki appends of 1 KiB, then {@link MessageStore#flush()}), each timed on its own.
+ * {@code DiskBaselineBenchmark.sequentialWriteDurable1MiB}'s loop once ({@link DurableDiskLoop}:
+ * 256 MiB in 1 MiB writes into a new file, then a force), then
+ * {@code StoreAppendBenchmark.asyncAppendDurable}'s run once with recycled memory (256 Ki appends of
+ * 1 KiB to one queue, then {@link MessageStore#flush()}), each timed on its own.
  * The score counts pairs and means little; read the lines the benchmark prints after each iteration
  * and, for all measured iterations together, at the end: the loop's and the store's bandwidth and
  * their ratio, counting the store's payload or every byte it wrote (records with their headers).
@@ -61,10 +60,9 @@ public class PairedDurableBenchmark {
     private final PageCacheRecycler recycler = new PageCacheRecycler();
     private Path directory;
     private MessageStore store;
-    private ByteBuffer mib;
+    private DurableDiskLoop diskLoop;
     private byte[] payload;
-    private Path loopFile;
-    private int loopFiles;
+    private int queueId;
 
     /** Both sides' bytes and times, summed over runs. */
     static final class Totals {
@@ -106,14 +104,12 @@ public class PairedDurableBenchmark {
         measuring = params.getType() == IterationType.MEASUREMENT;
         iteration = new Totals();
         directory = Files.createTempDirectory("cairn-paired-durable");
-        loopFile = null;
         store = new MessageStore(StoreConfig.defaults(directory.resolve("store"))
                 .withCommitLogSegmentBytes(StoreAppendBenchmark.SEGMENT_BYTES).withFlushMode(FlushMode.ASYNC)
                 .withCommitLogWarmAheadBytes(0));
         store.start();
-        byte[] random = new byte[1 << 20];
-        ThreadLocalRandom.current().nextBytes(random);
-        mib = ByteBuffer.allocateDirect(random.length).put(random).flip();
+        diskLoop = new DurableDiskLoop(directory);
+        queueId = ThreadLocalRandom.current().nextInt(StoreAppendBenchmark.QUEUE_COUNT);
         payload = new byte[PAYLOAD_BYTES];
         ThreadLocalRandom.current().nextBytes(payload);
     }
@@ -137,13 +133,15 @@ public class PairedDurableBenchmark {
 
     @Benchmark
     public long pairedRun() throws IOException {
-        long loopNs = runDiskLoop();
+        long loopStart = System.nanoTime();
+        diskLoop.run(RUN_MIB);
+        long loopNs = System.nanoTime() - loopStart;
         recycler.recycle(directory, (long) RUN_RECORDS * (PAYLOAD_BYTES + 128));
         long offsetBefore = store.maxCommitLogOffset();
         long start = System.nanoTime();
         InFlightWindow<AppendResult> window = new InFlightWindow<>(WINDOW, PairedDurableBenchmark::checkStatus);
         for (int i = 0; i < RUN_RECORDS; i++) {
-            window.add(store.append(new AppendRequest("bench", i & 15, 0L, 0, System.currentTimeMillis(), null,
+            window.add(store.append(new AppendRequest("bench", queueId, 0L, 0, System.currentTimeMillis(), null,
                     ByteBuffer.wrap(payload))));
         }
         window.drain();
@@ -151,26 +149,6 @@ public class PairedDurableBenchmark {
         long storeNs = System.nanoTime() - start;
         iteration.add(loopNs, storeNs, store.maxCommitLogOffset() - offsetBefore);
         return storeNs;
-    }
-
-    /** The durable disk loop: deletes the previous file, writes 256 MiB into a new one, forces it. */
-    private long runDiskLoop() throws IOException {
-        long start = System.nanoTime();
-        if (loopFile != null) {
-            Files.delete(loopFile);
-        }
-        loopFile = directory.resolve("loop-" + loopFiles++ + ".dat");
-        try (FileChannel channel = FileChannel.open(loopFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            long position = 0;
-            for (int i = 0; i < RUN_MIB; i++) {
-                mib.clear();
-                while (mib.hasRemaining()) {
-                    position += channel.write(mib, position);
-                }
-            }
-            channel.force(false);
-        }
-        return System.nanoTime() - start;
     }
 
     private static void checkStatus(AppendResult result) {
