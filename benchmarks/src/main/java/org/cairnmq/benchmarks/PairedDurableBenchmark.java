@@ -10,7 +10,6 @@ import org.cairnmq.server.store.AppendRequest;
 import org.cairnmq.server.store.AppendResult;
 import org.cairnmq.server.store.FlushMode;
 import org.cairnmq.server.store.MessageStore;
-import org.cairnmq.server.store.PutStatus;
 import org.cairnmq.server.store.StoreConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,10 +51,9 @@ import org.openjdk.jmh.runner.IterationType;
 @Fork(1)
 public class PairedDurableBenchmark {
 
-    static final int RUN_MIB = 256;
-    static final int PAYLOAD_BYTES = 1024;
-    static final int RUN_RECORDS = RUN_MIB * 1024;
-    static final int WINDOW = 4096;
+    static final int RUN_MIB = DiskBaselineBenchmark.DURABLE_RUN_MIB;
+    static final int PAYLOAD_BYTES = StoreAppendBenchmark.RECORD_PAYLOAD_BYTES;
+    static final int RUN_RECORDS = StoreAppendBenchmark.DURABLE_RUN_RECORDS;
 
     private final PageCacheRecycler recycler = new PageCacheRecycler();
     private Path directory;
@@ -136,10 +134,11 @@ public class PairedDurableBenchmark {
         long loopStart = System.nanoTime();
         diskLoop.run(RUN_MIB);
         long loopNs = System.nanoTime() - loopStart;
-        recycler.recycle(directory, (long) RUN_RECORDS * (PAYLOAD_BYTES + 128));
+        recycler.recycle(directory, StoreAppendBenchmark.DURABLE_RUN_MEMORY_BYTES);
         long offsetBefore = store.maxCommitLogOffset();
         long start = System.nanoTime();
-        InFlightWindow<AppendResult> window = new InFlightWindow<>(WINDOW, PairedDurableBenchmark::checkStatus);
+        InFlightWindow<AppendResult> window = new InFlightWindow<>(StoreAppendBenchmark.ASYNC_WINDOW,
+                StoreAppendBenchmark::checkStatus);
         for (int i = 0; i < RUN_RECORDS; i++) {
             window.add(store.append(new AppendRequest("bench", queueId, 0L, 0, System.currentTimeMillis(), null,
                     ByteBuffer.wrap(payload))));
@@ -149,11 +148,5 @@ public class PairedDurableBenchmark {
         long storeNs = System.nanoTime() - start;
         iteration.add(loopNs, storeNs, store.maxCommitLogOffset() - offsetBefore);
         return storeNs;
-    }
-
-    private static void checkStatus(AppendResult result) {
-        if (result.status() != PutStatus.OK) {
-            throw new IllegalStateException("append failed: " + result.status());
-        }
     }
 }

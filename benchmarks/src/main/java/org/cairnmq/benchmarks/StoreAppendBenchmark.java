@@ -86,6 +86,8 @@ public class StoreAppendBenchmark {
     static final int BATCH_RECORDS = 64;
     static final int BURST_RECORDS = 32 * 1024;
     static final int DURABLE_RUN_RECORDS = 256 * 1024;
+    /** What a durable run draws from memory: its records with their headers, and a margin. */
+    static final long DURABLE_RUN_MEMORY_BYTES = (long) DURABLE_RUN_RECORDS * (RECORD_PAYLOAD_BYTES + 128);
     static final long WARM_WAIT_NS = TimeUnit.SECONDS.toNanos(30);
 
     /** One store per iteration, shared by the benchmark's threads. */
@@ -184,7 +186,7 @@ public class StoreAppendBenchmark {
         @Setup(Level.Invocation)
         public void recycleMemory() throws IOException {
             if (memory.equals("recycled")) {
-                recycler.recycle(directory.getParent(), (long) DURABLE_RUN_RECORDS * (RECORD_PAYLOAD_BYTES + 128));
+                recycler.recycle(directory.getParent(), DURABLE_RUN_MEMORY_BYTES);
             }
         }
     }
@@ -324,7 +326,7 @@ public class StoreAppendBenchmark {
         return appender.window.add(store.store.append(store.request(appender.queueId)));
     }
 
-    private static AppendResult checkStatus(AppendResult result) {
+    static AppendResult checkStatus(AppendResult result) {
         if (result.status() != PutStatus.OK) {
             throw new IllegalStateException("append failed: " + result.status());
         }
